@@ -1,0 +1,168 @@
+"""The one extraction path: fetched HTML pages of an article in, an :class:`ArticleItem` out.
+
+The crawl, ``newscrawl extract`` and ``newscrawl reextract`` all call :func:`extract_article`.
+Each page is parsed once. Metadata comes from JSON-LD and meta tags first, the visible page second.
+The body comes from the portal's container, pruned of furniture; when that container is missing the
+whole page goes to generic trafilatura and the record says ``extraction: fallback``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from newscrawl.extraction import metadata
+from newscrawl.extraction.noise import NOISE_SELECTORS
+from newscrawl.extraction.page import ParsedPage, parse_page
+from newscrawl.extraction.text import clean_blocks, content_hash, iter_blocks, join_paragraphs, word_count
+from newscrawl.items import ArticleItem
+from newscrawl.portals.base import Portal
+from newscrawl.urls import canonical_url
+
+MIN_ARTICLE_WORDS = 25
+NON_ARTICLE_LD_TYPES = {
+    "VideoObject": "video page",
+    "ImageGallery": "photo gallery",
+    "CollectionPage": "section index",
+    "ItemList": "section index",
+    "SearchResultsPage": "search results",
+    "ProfilePage": "profile page",
+}
+NON_ARTICLE_OG_TYPES = re.compile(r"^(video|music|profile|book)", re.I)
+
+
+class NotAnArticle(Exception):
+    """The page is not a news article; ``str(exc)`` is the reason."""
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """One HTTP response of an article: the URL it came from and its body."""
+
+    url: str
+    body: str | bytes
+    content_type: str | None = None
+
+
+@dataclass
+class BodyResult:
+    paragraphs: list[str]
+    fallback: bool
+
+
+def _page_kind_reason(page: ParsedPage) -> str | None:
+    """Why a page is plainly not an article, judged from its structured data alone."""
+    if page.article_ld:
+        return None
+    for ld_type, reason in NON_ARTICLE_LD_TYPES.items():
+        if ld_type in page.ld_types:
+            return reason
+    og_type = page.meta_first("og:type") or ""
+    if NON_ARTICLE_OG_TYPES.match(og_type):
+        return f"{og_type.split('.')[0]} page"
+    return None
+
+
+def _prune(container, selectors: tuple[str, ...]) -> None:  # noqa: ANN001 - lxml element
+    for selector in selectors:
+        for el in container.cssselect(selector):
+            if el is not container and el.getparent() is not None:
+                el.drop_tree()
+
+
+def _fallback_blocks(page: ParsedPage) -> list[str]:
+    text = trafilatura.extract(
+        page.doc, url=page.url, include_comments=False, include_tables=False, include_images=False,
+        favor_precision=True, deduplicate=False,
+    )
+    return [line for line in (text or "").splitlines() if line.strip()]
+
+
+def extract_body(pages: Sequence[ParsedPage], portal: Portal) -> BodyResult:
+    blocks: list[str] = []
+    fallback = False
+    noise = (*NOISE_SELECTORS, *portal.noise_selectors)
+    for page in pages:
+        containers = page.select(portal.body_selectors) if portal.body_selectors else []
+        if not containers:
+            fallback = True
+            blocks.extend(_fallback_blocks(page))
+            continue
+        for container in containers:
+            _prune(container, noise)
+            blocks.extend(iter_blocks(container))
+    return BodyResult(paragraphs=clean_blocks(blocks, portal.noise_line_res), fallback=fallback)
+
+
+def article_url(page: ParsedPage, portal: Portal) -> str:
+    """The page's own canonical URL when it is on the same site, else the fetched URL; canonicalised."""
+    candidate = page.canonical
+    if candidate:
+        host = urlsplit(candidate).hostname or ""
+        same_site = portal.owns_host(host) if portal.domains else host == urlsplit(page.url).hostname
+        if not same_site:
+            candidate = None
+    return canonical_url(candidate or page.url, None if portal.generic else portal)
+
+
+def extract_article(
+    pages: Sequence[FetchedPage], portal: Portal, *, crawled_at: datetime | None = None
+) -> ArticleItem:
+    """Build the record for one article from its fetched pages (page 1 first).
+
+    Raises :class:`NotAnArticle` for section indexes, galleries, video pages and pages without article text,
+    and :class:`~newscrawl.extraction.page.UnreadablePage` when the first page cannot be parsed.
+    """
+    if not pages:
+        raise NotAnArticle("no pages")
+    parsed = [parse_page(p.body, p.url, p.content_type) for p in pages]
+    first = parsed[0]
+    url = article_url(first, portal)
+    if not portal.generic and not portal.is_article_url(url) and not portal.is_article_url(first.url):
+        raise NotAnArticle(f"URL is not an article URL of {portal.id}: {url}")
+    if reason := _page_kind_reason(first):
+        raise NotAnArticle(reason)
+
+    # Metadata before the body: pruning the body container changes the tree.
+    title = portal.title(first)
+    published_at, published_raw = metadata.published(first, portal)
+    record_meta = dict(
+        description=metadata.description(first),
+        authors=portal.authors(first),
+        editors=portal.editors(first),
+        published_at=published_at,
+        published_at_raw=published_raw,
+        modified_at=metadata.modified(first, portal, published_at),
+        section=metadata.section(first, portal),
+        tags=metadata.tags(first, portal),
+        image_url=metadata.image_url(first),
+        image_caption=metadata.image_caption(first, portal),
+    )
+    body = extract_body(parsed, portal)
+    text = join_paragraphs(body.paragraphs)
+    words = word_count(text)
+    if words < MIN_ARTICLE_WORDS:
+        raise NotAnArticle(f"too little text for an article ({words} words)")
+    return ArticleItem(
+        url=url,
+        portal=portal.id or _domain(url),
+        title=title or "",
+        body=text,
+        word_count=words,
+        pages=len(pages),
+        extraction="generic" if portal.generic else "fallback" if body.fallback else "rules",
+        fetched_url=pages[0].url,
+        crawled_at=(crawled_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        content_hash=content_hash(text),
+        **record_meta,
+    )
+
+
+def _domain(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.removeprefix("www.")

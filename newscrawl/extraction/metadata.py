@@ -1,0 +1,219 @@
+"""Record fields other than the body, read structured data first and the visible page second."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin
+
+from newscrawl.extraction.dates import format_wib, parse_iso, parse_visible_with_precision, reconcile, to_wib
+from newscrawl.extraction.page import ParsedPage, clean_text
+
+if TYPE_CHECKING:
+    from newscrawl.portals.base import Portal
+
+GENERIC_PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
+    "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date",
+)
+GENERIC_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s+[^-|–—:•]{2,40}$")
+_NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*", re.I)
+_BYLINE_LABEL = re.compile(
+    r"^(oleh|penulis|reporter|editor|pewarta|redaktur|laporan wartawan|kontributor|penyunting|rep|red|by)\b[\s:.-]*",
+    re.I,
+)
+_NOT_A_NAME = re.compile(
+    r"(\.com|\.co\.id|\.id\b|https?:|www\.|\bdetik\w*|\bkompas\b|cnn indonesia|cnbc indonesia|\bredaksi\b|"
+    r"\btim\b|\badmin\b|\bnewsroom\b|\bwartawan\b|\bmedia\b|\bnews\b|\bonline\b|\bcyber\b|\bfoto\b|\bvideo\b)",
+    re.I,
+)
+_MAX_NAME_WORDS = 6
+
+
+def strip_site_suffix(title: str, portal: Portal | None) -> str:
+    """Remove a trailing " - Site.com" / " | Portal" that names the site, never a part of the headline."""
+    match = _TITLE_SUFFIX.search(title)
+    if not match:
+        return title
+    tail = match.group(0).lower()
+    brands = [b.lower() for b in (portal.site_names if portal else ())]
+    if any(b in tail for b in brands) or re.search(r"\.(com|id|co\.id|net)\b|halaman\s+\w+", tail):
+        return title[: match.start()].strip()
+    return title
+
+
+def title(page: ParsedPage, portal: Portal | None) -> str | None:
+    selectors = portal.title_selectors if portal else ("h1",)
+    candidates = [*page.texts(selectors)[:1], clean_text(str(page.article_ld.get("headline") or ""))]
+    candidates += [page.meta_first("og:title", "twitter:title") or "", clean_text(page.doc.findtext(".//title"))]
+    for candidate in candidates:
+        if candidate:
+            return strip_site_suffix(candidate, portal)
+    return None
+
+
+def description(page: ParsedPage) -> str | None:
+    value = page.meta_first("description", "og:description", "twitter:description")
+    value = value or clean_text(str(page.article_ld.get("description") or ""))
+    return value or None
+
+
+def person_names(raw: list[str], portal: Portal | None) -> list[str]:
+    """Split bylines into names; drop labels, brands, desk codes and duplicates."""
+    brands = tuple(b.lower() for b in (portal.site_names if portal else ()))
+    names: list[str] = []
+    for text in raw:
+        text = re.sub(r"\s+-\s*\S*$", "", clean_text(text))  # "Vidya Pinandhita - detikHealth"
+        for part in _NAME_SPLIT.split(text):
+            name = _BYLINE_LABEL.sub("", part).strip(" .,:-–")
+            if (
+                not name
+                or len(name.split()) > _MAX_NAME_WORDS
+                or _NOT_A_NAME.search(name)
+                or any(b in name.lower() for b in brands)
+                or not re.search(r"[A-Za-z]{2}", name)
+                or re.fullmatch(r"[a-z]{1,5}", name)
+            ):
+                continue
+            if name.lower() not in (n.lower() for n in names):
+                names.append(name)
+    return names
+
+
+def _ld_person_names(value: object) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        if isinstance(item, dict):
+            names.append(str(item.get("name") or ""))
+        elif isinstance(item, str):
+            names.append(item)
+    return [n for n in names if n.strip()]
+
+
+def _meta_names(page: ParsedPage, names: tuple[str, ...], portal: Portal | None) -> list[str]:
+    return person_names([v for name in names for v in page.meta.get(name.lower(), [])], portal)
+
+
+def authors(page: ParsedPage, portal: Portal | None) -> list[str]:
+    if portal and (found := _meta_names(page, portal.author_meta, portal)):
+        return found
+    if portal and portal.author_selectors:
+        found = person_names(page.texts(portal.author_selectors), portal)
+        if found:
+            return found
+    if portal is None or portal.author_from_jsonld:
+        found = person_names(_ld_person_names(page.article_ld.get("author")), portal)
+        if found:
+            return found
+        return person_names([page.meta_first("author", "dtk:author", "parsely-author") or ""], portal)
+    return []
+
+
+def editors(page: ParsedPage, portal: Portal | None) -> list[str]:
+    if portal and (found := _meta_names(page, portal.editor_meta, portal)):
+        return found
+    if portal and portal.editor_selectors:
+        return person_names(page.texts(portal.editor_selectors), portal)
+    return []
+
+
+def _first_parsed(page: ParsedPage, names: tuple[str, ...]) -> tuple[str | None, object]:
+    for name in names:
+        raw = page.meta_first(name)
+        if raw and (value := parse_iso(raw)):
+            return raw, value
+    return None, None
+
+
+def published(page: ParsedPage, portal: Portal | None) -> tuple[str | None, str | None]:
+    """(ISO time in WIB, the raw string chosen). JSON-LD, then meta tags, cross-checked with the visible date."""
+    raw_structured, structured = None, None
+    ld_value = page.article_ld.get("datePublished")
+    if isinstance(ld_value, str) and (value := parse_iso(ld_value)):
+        raw_structured, structured = ld_value, value
+    if structured is None:
+        names = (*(portal.published_meta if portal else ()), *GENERIC_PUBLISHED_META)
+        raw_structured, structured = _first_parsed(page, names)
+    visible, visible_raw, has_time = None, None, False
+    for text in page.texts(portal.date_selectors if portal else ()):
+        visible, has_time = parse_visible_with_precision(text)
+        if visible:
+            visible_raw = text
+            break
+    chosen = reconcile(structured, visible, has_time)  # type: ignore[arg-type]
+    if chosen is None:
+        return None, None
+    raw = visible_raw if chosen is visible and chosen is not structured else raw_structured
+    return format_wib(chosen), raw
+
+
+def modified(page: ParsedPage, portal: Portal | None, published_iso: str | None) -> str | None:
+    value = None
+    ld_value = page.article_ld.get("dateModified")
+    if isinstance(ld_value, str):
+        value = parse_iso(ld_value)
+    if value is None:
+        _raw, value = _first_parsed(page, (*(portal.modified_meta if portal else ()), *GENERIC_MODIFIED_META))
+    if value is None:
+        return None
+    iso = format_wib(to_wib(value))  # type: ignore[arg-type]
+    # A page cannot be modified before it was published (Media Indonesia writes such pairs).
+    if published_iso and iso and iso < published_iso:
+        return published_iso
+    return iso
+
+
+def section(page: ParsedPage, portal: Portal | None) -> str | None:
+    if portal and (value := page.meta_first(*portal.section_meta)):
+        return value
+    if portal:
+        found = page.texts(portal.section_selectors)
+        if found:
+            return found[-1]
+    value = page.article_ld.get("articleSection")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return clean_text(str(value)) if value else page.meta_first("article:section") or None
+
+
+def _split_keywords(value: object) -> list[str]:
+    if isinstance(value, list):
+        return [clean_text(str(v)) for v in value]
+    return [clean_text(v) for v in str(value or "").split(",")]
+
+
+def tags(page: ParsedPage, portal: Portal | None) -> list[str]:
+    found = page.texts(portal.tag_selectors) if portal else []
+    if not found:
+        found = [clean_text(t) for t in page.meta.get("article:tag", [])]
+    if not found:
+        found = _split_keywords(page.meta_first("news_keywords", "keywords") or page.article_ld.get("keywords"))
+    unique: list[str] = []
+    for tag in found:
+        if tag and tag.lower() not in (t.lower() for t in unique):
+            unique.append(tag)
+    return unique
+
+
+def image_url(page: ParsedPage) -> str | None:
+    value = page.meta_first("og:image", "og:image:url", "twitter:image")
+    if not value:
+        image = page.article_ld.get("image")
+        image = image[0] if isinstance(image, list) and image else image
+        value = image.get("url") if isinstance(image, dict) else image
+    if isinstance(value, str) and value.strip():
+        absolute = urljoin(page.url, value.strip())
+        return absolute if absolute.startswith(("http://", "https://")) else None
+    return None
+
+
+def image_caption(page: ParsedPage, portal: Portal | None) -> str | None:
+    found = page.texts(portal.caption_selectors) if portal else []
+    if found:
+        return found[0]
+    image = page.article_ld.get("image")
+    if isinstance(image, dict) and image.get("caption"):
+        return clean_text(str(image["caption"])) or None
+    return None

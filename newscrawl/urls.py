@@ -1,0 +1,57 @@
+"""Canonical article URLs: one URL per article, whatever link led to it."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from w3lib.url import canonicalize_url, url_query_cleaner
+
+from newscrawl.portals.base import Portal
+
+TRACKING_PARAMS = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_ga|_gl|igshid|yclid|ref|ref_src|"
+    r"src|source|medium|cmpid|campaign|__twitter_impression|amp|page|single|showpage|tag_from|from|rcm_\w*)$",
+    re.I,
+)
+AMP_PATH = re.compile(r"(^/amp(?=/)|/amp/?$|\.amp$)")
+
+
+def _drop_amp_path(path: str) -> str:
+    return AMP_PATH.sub("", path) or "/"
+
+
+def _strip_page_suffix(path: str, portal: Portal, rebuild: callable) -> str:  # type: ignore[valid-type]
+    """Remove a trailing page number only when what is left is still an article URL."""
+    if portal.page_suffix_re is None:
+        return path
+    stripped = portal.page_suffix_re.sub("", path)
+    if stripped != path and portal.is_article_url(rebuild(stripped)):
+        return stripped
+    return path
+
+
+def canonical_url(url: str, portal: Portal | None = None) -> str:
+    """The canonical desktop form of an article URL.
+
+    Drops the fragment, tracking and page parameters, AMP markers and page suffixes, and maps mobile hosts
+    to desktop ones. For a known portal every query parameter not in ``keep_params`` is dropped, since
+    article identity lives in the path on all of them.
+    """
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower() or "https"
+    host = (parts.hostname or "").lower().rstrip(".")
+    if portal is not None:
+        host = portal.mobile_hosts.get(host, host)
+        scheme = "https"
+        query = url_query_cleaner(urlunsplit(("", "", "", parts.query, "")), portal.keep_params)
+    else:
+        kept = [p for p in parts.query.split("&") if p and not TRACKING_PARAMS.match(p.split("=", 1)[0])]
+        query = "?" + "&".join(kept) if kept else ""
+    if parts.port and not (scheme, parts.port) in {("http", 80), ("https", 443)}:
+        host = f"{host}:{parts.port}"
+    path = _drop_amp_path(parts.path or "/")
+    if portal is not None:
+        path = _strip_page_suffix(path, portal, lambda p: urlunsplit((scheme, host, p, "", "")))
+    rebuilt = urlunsplit((scheme, host, path, query.lstrip("?"), ""))
+    return canonicalize_url(rebuilt, keep_fragments=False)
