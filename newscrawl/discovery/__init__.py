@@ -1,0 +1,1 @@
+"""Finding article URLs: RSS/Atom feeds and (Google-News) sitemaps, parsed safely."""

@@ -1,0 +1,96 @@
+"""Feed and sitemap entries: the article URLs a portal announces, with the dates it gives them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
+
+from newscrawl.discovery.xml import child_text, local_name, parse_xml
+from newscrawl.extraction.dates import parse_iso, to_wib
+
+
+@dataclass(frozen=True)
+class Entry:
+    url: str
+    published: datetime | None = None
+    modified: datetime | None = None
+
+
+@dataclass(frozen=True)
+class SitemapLinks:
+    """What one sitemap document lists: article entries, or further sitemaps (an index)."""
+
+    entries: list[Entry]
+    sitemaps: list[str]
+
+
+def parse_date(value: str | None) -> datetime | None:
+    """RFC 822 (RSS) or ISO 8601 (Atom, sitemaps) to an aware datetime in WIB; None when unusable."""
+    if not value:
+        return None
+    value = value.strip()
+    parsed = parse_iso(value)
+    if parsed is None:
+        try:
+            parsed = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return None
+        if parsed.year < 1990 or parsed.year > 2100:
+            return None
+    return to_wib(parsed)
+
+
+def _absolute(base: str, href: str | None) -> str | None:
+    if not href:
+        return None
+    url = urljoin(base, href.strip())
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def parse_feed(data: bytes, base_url: str) -> list[Entry]:
+    """Entries of an RSS 2.0, RSS 1.0 or Atom feed; entries without a usable link are skipped."""
+    root = parse_xml(data)
+    if root is None:
+        return []
+    entries: list[Entry] = []
+    for item in root.iter():
+        name = local_name(item)
+        if name == "item":
+            link = child_text(item, "link") or child_text(item, "guid")
+            date = child_text(item, "pubdate", "date", "published", "updated")
+        elif name == "entry":
+            link = next(
+                (a.get("href") for a in item if local_name(a) == "link" and a.get("rel", "alternate") == "alternate"),
+                None,
+            )
+            date = child_text(item, "published", "updated")
+        else:
+            continue
+        url = _absolute(base_url, link)
+        if url:
+            entries.append(Entry(url=url, published=parse_date(date)))
+    return entries
+
+
+def parse_sitemap(data: bytes, base_url: str) -> SitemapLinks:
+    """A urlset (with Google-News ``news:publication_date`` when present) or a sitemap index."""
+    root = parse_xml(data)
+    if root is None:
+        return SitemapLinks([], [])
+    if local_name(root) == "sitemapindex":
+        locs = (_absolute(base_url, child_text(sm, "loc")) for sm in root if local_name(sm) == "sitemap")
+        return SitemapLinks([], [loc for loc in locs if loc])
+    entries = []
+    for node in root:
+        if local_name(node) != "url":
+            continue
+        url = _absolute(base_url, child_text(node, "loc"))
+        if not url:
+            continue
+        news = next((c for c in node if local_name(c) == "news"), None)
+        published = parse_date(child_text(news, "publication_date")) if news is not None else None
+        modified = parse_date(child_text(node, "lastmod"))
+        entries.append(Entry(url=url, published=published or modified, modified=modified))
+    return SitemapLinks(entries, [])

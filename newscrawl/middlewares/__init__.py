@@ -1,0 +1,1 @@
+"""Downloader middlewares: politeness (robots Crawl-delay, retry backoff) and request routing."""

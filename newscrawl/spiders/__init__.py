@@ -1,0 +1,1 @@
+"""Spiders: one per registered portal (generated from the registry in ``portals.py``)."""

@@ -1,0 +1,164 @@
+"""The crawl of one portal: feeds and news sitemaps in, one request per article, every page fetched.
+
+Spiders only navigate. Turning pages into records is :func:`newscrawl.extraction.core.extract_article`,
+the same function ``newscrawl extract`` calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, ClassVar
+
+import scrapy
+from scrapy.http import Response
+from scrapy.utils.gz import gunzip
+from w3lib.url import add_or_replace_parameters
+
+from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
+from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
+from newscrawl.extraction.page import UnreadablePage
+from newscrawl.items import RejectedPage
+from newscrawl.portals.base import Portal
+from newscrawl.spiders.window import make_window
+from newscrawl.urls import canonical_url
+
+MAX_SITEMAP_DEPTH = 3
+MAX_ARTICLE_PAGES = 20
+
+
+class PortalSpider(scrapy.Spider):
+    portal: ClassVar[Portal]
+
+    def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.window = make_window(since, until)
+        self._seen_sitemaps: set[str] = set()
+
+    # --- discovery ----------------------------------------------------------------------------------------
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.logger.info("%s: articles published %s .. %s", self.name, self.window.start, self.window.end)
+        for url in self.portal.feeds:
+            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, meta={"kind": "feed"})
+        for url in self.portal.news_sitemaps:
+            self._seen_sitemaps.add(url)
+            yield self._sitemap_request(url, depth=0)
+
+    def _sitemap_request(self, url: str, depth: int) -> scrapy.Request:
+        return scrapy.Request(
+            url, callback=self.parse_sitemap, errback=self.on_error, meta={"kind": "sitemap", "depth": depth}
+        )
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        entries = parse_feed(response.body, response.url)
+        self._count("feed_entries", len(entries))
+        if not entries:
+            self.logger.warning("feed %s gave no entries", response.url)
+        yield from self._article_requests(entries)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        body = response.body
+        if body[:2] == b"\x1f\x8b":  # a .xml.gz served as a file, not as Content-Encoding
+            max_size = self.settings.getint("DOWNLOAD_MAXSIZE")
+            try:
+                body = gunzip(body, max_size=max_size)
+            except (OSError, ValueError) as exc:
+                self._count("sitemap_gzip_error")
+                self.logger.warning("sitemap %s: cannot gunzip (%s)", response.url, exc)
+                return
+        links = parse_sitemap(body, response.url)
+        depth = response.meta.get("depth", 0)
+        for url in links.sitemaps:
+            if url in self._seen_sitemaps or depth >= MAX_SITEMAP_DEPTH:
+                self._count("sitemap_skipped_loop_or_depth")
+                continue
+            self._seen_sitemaps.add(url)
+            yield self._sitemap_request(url, depth + 1)
+        self._count("sitemap_entries", len(links.entries))
+        yield from self._article_requests(links.entries)
+
+    def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
+        for entry in entries:
+            url = canonical_url(entry.url, self.portal)
+            if not self.portal.is_article_url(url):
+                self._count("skipped/not_article_url")
+                continue
+            if not self.window.contains(entry.published):
+                self._count("skipped/outside_window")
+                continue
+            self._count("discovered")
+            yield self.article_request(url, entry)
+
+    def article_request(self, url: str, entry: Entry | None = None) -> scrapy.Request:
+        use_single = self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) and self.portal.single_page_params
+        fetch_url = add_or_replace_parameters(url, self.portal.single_page_params) if use_single else url
+        meta = {"kind": "article", "article_url": url, "single_page": bool(use_single), "entry": entry}
+        return scrapy.Request(fetch_url, callback=self.parse_article, errback=self.on_error, meta=meta)
+
+    # --- articles -----------------------------------------------------------------------------------------
+    def parse_article(self, response: Response) -> Iterator[Any]:
+        page = FetchedPage(response.url, response.body, _content_type(response))
+        pages: list[FetchedPage] = [*response.meta.get("pages", []), page]
+        remaining: list[str] | None = response.meta.get("remaining")
+        if remaining is None:  # first page: find the others unless the single-page view holds them all
+            remaining = [] if response.meta.get("single_page") else self._other_pages(response)
+        if remaining:
+            meta = {**response.meta, "pages": pages, "remaining": remaining[1:]}
+            yield response.follow(remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta)
+            return
+        yield self.build_item(pages, response.meta)
+
+    def _other_pages(self, response: Response) -> list[str]:
+        selector = self.portal.next_page_selector
+        if not selector:
+            return []
+        own = canonical_url(response.url, self.portal)
+        found: list[str] = []
+        for href in response.css(f"{selector}::attr(href)").getall():
+            url = response.urljoin(href.strip()).split("#", 1)[0]
+            if url in found or url == response.url or canonical_url(url, self.portal) != own:
+                continue
+            if any(v in url for v in self.portal.single_page_params.values() if v == "all"):
+                continue
+            found.append(url)
+        return found[:MAX_ARTICLE_PAGES]
+
+    def build_item(self, pages: list[FetchedPage], meta: dict) -> Any:
+        try:
+            item = extract_article(pages, self.portal)
+        except NotAnArticle as exc:
+            return RejectedPage(url=pages[0].url, portal=self.name, reason=str(exc))
+        except UnreadablePage as exc:
+            return RejectedPage(url=pages[0].url, portal=self.name, reason=f"unreadable page: {exc}")
+        if item.extraction == "fallback":
+            self.crawler.stats.inc_value(f"newscrawl/fallback/{self.name}")
+            self.logger.warning("portal rule missed, generic extraction used: %s", item.url)
+        entry: Entry | None = meta.get("entry")
+        if entry is None or entry.published is None:
+            from newscrawl.extraction.dates import parse_iso
+
+            published = parse_iso(item.published_at) if item.published_at else None
+            if not self.window.contains(published):
+                return RejectedPage(url=item.url, portal=self.name, reason="published outside the window")
+        return item
+
+    # --- errors -------------------------------------------------------------------------------------------
+    def on_page_error(self, failure: Any) -> Iterator[Any]:
+        """A later page failed: keep the pages we have rather than lose the article."""
+        meta = failure.request.meta
+        self._count("article_page_errors")
+        self.logger.warning("page %s of %s failed: %s", failure.request.url, meta.get("article_url"), failure.value)
+        if meta.get("pages"):
+            yield self.build_item(meta["pages"], meta)
+
+    def on_error(self, failure: Any) -> None:
+        request = failure.request
+        self._count(f"request_errors/{request.meta.get('kind', 'other')}")
+        self.logger.warning("%s %s failed: %s", request.meta.get("kind", "request"), request.url, failure.value)
+
+    def _count(self, key: str, count: int = 1) -> None:
+        self.crawler.stats.inc_value(f"newscrawl/{key}", count)
+
+
+def _content_type(response: Response) -> str | None:
+    value = response.headers.get(b"Content-Type")
+    return value.decode("latin-1") if value else None
