@@ -35,7 +35,10 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "newscrawl.middlewares.politeness.BackoffRetryMiddleware": 550,
     "newscrawl.middlewares.politeness.RequestDelayMiddleware": 560,
-    "newscrawl.middlewares.origin.OriginMapMiddleware": 960,
+}
+DOWNLOAD_HANDLERS = {
+    "http": "newscrawl.downloader.origin.OriginMapDownloadHandler",
+    "https": "newscrawl.downloader.origin.OriginMapDownloadHandler",
 }
 
 # --- the crawl ----------------------------------------------------------------------------------------------

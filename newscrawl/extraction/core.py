@@ -123,10 +123,10 @@ def extract_article(
     parsed = [parse_page(p.body, p.url, p.content_type) for p in pages]
     first = parsed[0]
     url = article_url(first, portal)
-    if not portal.generic and not portal.is_article_url(url) and not portal.is_article_url(first.url):
-        raise NotAnArticle(f"URL is not an article URL of {portal.id}: {url}")
     if reason := _page_kind_reason(first):
         raise NotAnArticle(reason)
+    if not portal.generic and not portal.is_article_url(url) and not portal.is_article_url(first.url):
+        raise NotAnArticle(f"URL is not an article URL of {portal.id}: {url}")
 
     # Metadata before the body: pruning the body container changes the tree.
     title = portal.title(first)

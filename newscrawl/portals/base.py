@@ -8,6 +8,7 @@ overrides one when its page really differs. Selectors are tried in order; the fi
 from __future__ import annotations
 
 import re
+from urllib.parse import parse_qsl, urlsplit
 from typing import TYPE_CHECKING, ClassVar
 
 from newscrawl.extraction import metadata
@@ -39,6 +40,8 @@ class Portal:
     """Regex for URLs that look like articles but never are (photo, video, live pages)."""
     page_suffix: ClassVar[str] = r""
     """Regex matched at the end of the path of page 2..n of an article (removed by canonicalisation)."""
+    page_param: ClassVar[str] = ""
+    """Query parameter carrying the page number (``page`` on kompas), when pages are not path suffixes."""
     keep_params: ClassVar[tuple[str, ...]] = ()
     """Query parameters that are part of an article's identity; every other parameter is dropped."""
     mobile_hosts: ClassVar[dict[str, str]] = {}
@@ -102,6 +105,18 @@ class Portal:
 
     def editors(self, page: ParsedPage) -> list[str]:
         return metadata.editors(page, self)
+
+    def page_number(self, url: str) -> int | None:
+        """Page number a URL of this article shows: 1 for the bare URL, None for a non-numeric view."""
+        parts = urlsplit(url)
+        if self.page_param:
+            for key, value in parse_qsl(parts.query):
+                if key == self.page_param:
+                    return int(value) if value.isdigit() else None
+        if self.page_suffix_re and (match := self.page_suffix_re.search(parts.path)):
+            digits = re.sub(r"\D", "", match.group(0))
+            return int(digits) if digits else None
+        return 1
 
     def __repr__(self) -> str:
         return f"<Portal {self.id}>"

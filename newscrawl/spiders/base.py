@@ -99,8 +99,11 @@ class PortalSpider(scrapy.Spider):
         page = FetchedPage(response.url, response.body, _content_type(response))
         pages: list[FetchedPage] = [*response.meta.get("pages", []), page]
         remaining: list[str] | None = response.meta.get("remaining")
-        if remaining is None:  # first page: find the others unless the single-page view holds them all
-            remaining = [] if response.meta.get("single_page") else self._other_pages(response)
+        if remaining is None:
+            # First page. Even after asking for the all-pages view, follow any page links still shown: a
+            # portal that stops honouring the parameter must not silently cost us the later pages.
+            # Paragraphs the all-pages view already held are collapsed by the paragraph dedupe.
+            remaining = self._other_pages(response)
         if remaining:
             meta = {**response.meta, "pages": pages, "remaining": remaining[1:]}
             yield response.follow(remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta)
@@ -117,10 +120,15 @@ class PortalSpider(scrapy.Spider):
             url = response.urljoin(href.strip()).split("#", 1)[0]
             if url in found or url == response.url or canonical_url(url, self.portal) != own:
                 continue
-            if any(v in url for v in self.portal.single_page_params.values() if v == "all"):
-                continue
+            number = self.portal.page_number(url)
+            if number is None or number == 1 or self._is_all_pages_view(url):
+                continue  # the first page (we have it) or another all-pages view
             found.append(url)
         return found[:MAX_ARTICLE_PAGES]
+
+    def _is_all_pages_view(self, url: str) -> bool:
+        params = self.portal.single_page_params
+        return bool(params) and all(f"{k}={v}" in url for k, v in params.items())
 
     def build_item(self, pages: list[FetchedPage], meta: dict) -> Any:
         try:

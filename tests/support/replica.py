@@ -1,0 +1,160 @@
+"""A replica of a portal on a local HTTP server, built from the golden fixture pages.
+
+The crawl reaches it through ``NEWSCRAWL_ORIGIN_MAP``: ``https://news.detik.com/rss`` is fetched as
+``http://127.0.0.1:<port>/news.detik.com/rss``. Routes are exact URLs; like a real server, an unknown
+query string falls back to the bare path (so ``?single=1`` on a page without that view gives page 1).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
+
+import lxml.html
+
+from newscrawl.portals import get_portal
+from tests.golden.regenerate import GoldenCase, find_cases
+
+
+@dataclass
+class Route:
+    body: bytes
+    content_type: str = "text/html; charset=utf-8"
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class ReplicaSite:
+    def __init__(self) -> None:
+        self.routes: dict[str, Route] = {}
+        self.requests: list[str] = []
+        self._lock = threading.Lock()
+
+    def add(self, url: str, route: Route) -> None:
+        parts = urlsplit(url)
+        key = f"{parts.netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
+        self.routes[key] = route
+
+    def lookup(self, key: str) -> Route | None:
+        return self.routes.get(key) or self.routes.get(key.split("?", 1)[0])
+
+    def log(self, key: str) -> None:
+        with self._lock:
+            self.requests.append(key)
+
+    def fetched(self, url: str) -> int:
+        """How many times the replica served this URL (exact, with query)."""
+        parts = urlsplit(url)
+        key = f"{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
+        return self.requests.count(key)
+
+
+def _handler(site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            key = self.path.lstrip("/")
+            site.log(key)
+            route = site.lookup(key)
+            if route is None:
+                route = Route(b"<html><body><h1>404 Not Found</h1></body></html>", status=404)
+            self.send_response(route.status)
+            self.send_header("Content-Type", route.content_type)
+            self.send_header("Content-Length", str(len(route.body)))
+            for name, value in route.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(route.body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@contextmanager
+def serve(site: ReplicaSite) -> Iterator[str]:
+    """Serve the site on 127.0.0.1 at a free port; yields the origin ``http://127.0.0.1:<port>``."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def expected_record(case: GoldenCase) -> dict:
+    return json.loads(case.expected_path.read_text(encoding="utf-8"))
+
+
+def _page_urls(case: GoldenCase, first_url: str) -> list[str]:
+    """URLs of pages 2..n of a case, read from page 1's own pagination links."""
+    if len(case.pages) == 1:
+        return []
+    portal = get_portal(case.portal)
+    doc = lxml.html.fromstring(case.pages[0].read_bytes())
+    doc.make_links_absolute(first_url)
+    urls: list[str] = []
+    for a in doc.cssselect(portal.next_page_selector):
+        href = (a.get("href") or "").split("#", 1)[0]
+        if href and href != first_url and href not in urls and "all" not in href.rsplit("/", 1)[-1]:
+            urls.append(href)
+    return urls[: len(case.pages) - 1]
+
+
+def rss(items: list[tuple[str, str, datetime]]) -> bytes:
+    entries = "".join(
+        f"<item><title>{escape(title)}</title><link>{escape(url)}</link>"
+        f"<pubDate>{format_datetime(when)}</pubDate></item>"
+        for url, title, when in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>replica</title>'
+        f"{entries}</channel></rss>"
+    ).encode()
+
+
+def news_sitemap(items: list[tuple[str, datetime]]) -> bytes:
+    urls = "".join(
+        f"<url><loc>{escape(url)}</loc><news:news><news:publication><news:name>replica</news:name>"
+        f"<news:language>id</news:language></news:publication>"
+        f"<news:publication_date>{when.isoformat()}</news:publication_date></news:news></url>"
+        for url, when in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">'
+        f"{urls}</urlset>"
+    ).encode()
+
+
+def portal_replica(portal_id: str) -> tuple[ReplicaSite, list[GoldenCase]]:
+    """Every golden article of a portal, half announced by its first feed and half by its first news
+    sitemap, served at their real URLs with their later pages; robots.txt allows everything."""
+    portal = get_portal(portal_id)
+    site = ReplicaSite()
+    cases = [c for c in find_cases([portal_id]) if "rejected" not in expected_record(c)]
+    feed_items, sitemap_items = [], []
+    for i, case in enumerate(cases):
+        record = expected_record(case)
+        url = case.fetched_url()
+        site.add(url, Route(case.pages[0].read_bytes()))
+        for page_url, page_file in zip(_page_urls(case, url), case.pages[1:], strict=False):
+            site.add(page_url, Route(page_file.read_bytes()))
+        when = datetime.fromisoformat(record["published_at"])
+        (feed_items.append((url, record["title"], when)) if i % 2 == 0 else sitemap_items.append((url, when)))
+    site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
+    site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
+    for host in {urlsplit(u).netloc for u in (portal.feeds[0], portal.news_sitemaps[0], *(c.fetched_url() for c in cases))}:
+        site.add(f"https://{host}/robots.txt", Route(b"User-agent: *\nAllow: /\n", "text/plain"))
+    return site, cases
