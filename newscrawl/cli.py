@@ -11,7 +11,7 @@ from pathlib import Path
 EXIT_OK, EXIT_NOT_ARTICLE, EXIT_BAD_INPUT = 0, 1, 2
 
 
-def _portal_for(url: str, portal_id: str | None):  # noqa: ANN202 - Portal
+def _portal_for(url: str, portal_id: str | None):
     from newscrawl.portals import get_portal, portal_for_url
     from newscrawl.portals.generic import GenericPortal
 

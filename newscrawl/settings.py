@@ -45,7 +45,7 @@ DOWNLOAD_HANDLERS = {
 NEWSCRAWL_SINGLE_PAGE = True  # ask for the portal's all-pages view; False follows page links instead
 NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # host -> origin, for a local mirror or the test server
 
-# --- output ---------------------------------------------------------------------------------------------------
+# --- output ------------------------------------------------------------------------------------------
 ITEM_PIPELINES = {
     "newscrawl.pipelines.normalise.NormalisePipeline": 100,
     "newscrawl.pipelines.validate.ValidatePipeline": 200,

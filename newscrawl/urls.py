@@ -48,7 +48,7 @@ def canonical_url(url: str, portal: Portal | None = None) -> str:
     else:
         kept = [p for p in parts.query.split("&") if p and not TRACKING_PARAMS.match(p.split("=", 1)[0])]
         query = "?" + "&".join(kept) if kept else ""
-    if parts.port and not (scheme, parts.port) in {("http", 80), ("https", 443)}:
+    if parts.port and (scheme, parts.port) not in {("http", 80), ("https", 443)}:
         host = f"{host}:{parts.port}"
     path = _drop_amp_path(parts.path or "/")
     if portal is not None:

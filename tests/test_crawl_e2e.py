@@ -1,4 +1,4 @@
-"""A real ``scrapy crawl`` subprocess against a local replica of each portal; the JSONL it writes is read back."""
+"""A real ``scrapy crawl`` subprocess against a local portal replica; the JSONL it wrote is read back."""
 
 from __future__ import annotations
 
@@ -20,12 +20,23 @@ CRAWL_ONLY_FIELDS = {"crawled_at", "run_id", "fetched_url"}
 
 def run_crawl(portal: str, origin: str, tmp: Path, *args: str) -> subprocess.CompletedProcess:
     command = [
-        sys.executable, "-m", "scrapy", "crawl", portal,
-        "-s", f"NEWSCRAWL_ORIGIN_MAP={json.dumps({'*': origin})}",
-        "-s", f"NEWSCRAWL_OUTPUT_DIR={tmp / 'output'}",
-        "-s", f"NEWSCRAWL_STATE_DIR={tmp / 'state'}",
-        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
-        "-s", "NEWSCRAWL_RETRY_BACKOFF_BASE=0.1",
+        sys.executable,
+        "-m",
+        "scrapy",
+        "crawl",
+        portal,
+        "-s",
+        f"NEWSCRAWL_ORIGIN_MAP={json.dumps({'*': origin})}",
+        "-s",
+        f"NEWSCRAWL_OUTPUT_DIR={tmp / 'output'}",
+        "-s",
+        f"NEWSCRAWL_STATE_DIR={tmp / 'state'}",
+        "-s",
+        "AUTOTHROTTLE_ENABLED=False",
+        "-s",
+        "DOWNLOAD_DELAY=0",
+        "-s",
+        "NEWSCRAWL_RETRY_BACKOFF_BASE=0.1",
         *args,
     ]
     env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning:scrapy"}
@@ -67,8 +78,15 @@ def test_output_is_utf8_with_real_characters(tmp_path: Path) -> None:
     dates = sorted(expected_record(c)["published_at"][:10] for c in cases)
     with serve(site) as origin:
         result = run_crawl(
-            "detik", origin, tmp_path, "-a", f"since={dates[0]}", "-a", f"until={dates[-1]}",
-            "-O", str(tmp_path / "x.jsonl"),
+            "detik",
+            origin,
+            tmp_path,
+            "-a",
+            f"since={dates[0]}",
+            "-a",
+            f"until={dates[-1]}",
+            "-O",
+            str(tmp_path / "x.jsonl"),
         )
     assert result.returncode == 0, result.stderr[-3000:]
     exported = (tmp_path / "x.jsonl").read_text(encoding="utf-8")

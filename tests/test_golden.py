@@ -12,7 +12,7 @@ from tests.golden.regenerate import find_cases, run_case
 CASES = find_cases()
 
 
-def _is_article_case(case) -> bool:  # noqa: ANN001
+def _is_article_case(case) -> bool:
     if not case.expected_path.exists():
         return True
     return "rejected" not in json.loads(case.expected_path.read_text(encoding="utf-8"))
@@ -21,9 +21,23 @@ def _is_article_case(case) -> bool:  # noqa: ANN001
 ARTICLE_CASES = [c for c in CASES if _is_article_case(c)]
 # Furniture that must never reach a body, whatever the portal (independent of the extractor's own rules).
 FURNITURE = (
-    "ADVERTISEMENT", "SCROLL TO CONTINUE", "Baca juga", "Baca Juga", "BACA JUGA", "Lihat juga", "Lihat Juga",
-    "[Gambas", "Simak Video", "loading...", "Loading...", "Foto/", "(Foto:", "Artikel ini telah tayang",
-    "WhatsApp Channel", "Google News", "Telegram",
+    "ADVERTISEMENT",
+    "SCROLL TO CONTINUE",
+    "Baca juga",
+    "Baca Juga",
+    "BACA JUGA",
+    "Lihat juga",
+    "Lihat Juga",
+    "[Gambas",
+    "Simak Video",
+    "loading...",
+    "Loading...",
+    "Foto/",
+    "(Foto:",
+    "Artikel ini telah tayang",
+    "WhatsApp Channel",
+    "Google News",
+    "Telegram",
 )
 
 
@@ -35,7 +49,7 @@ def test_every_portal_has_golden_cases() -> None:
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_golden_record(case) -> None:  # noqa: ANN001
+def test_golden_record(case) -> None:
     assert case.expected_path.exists(), f"run: python tests/golden/regenerate.py {case.portal}"
     expected = json.loads(case.expected_path.read_text(encoding="utf-8"))
     actual = run_case(case)
@@ -48,7 +62,7 @@ def test_golden_record(case) -> None:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("case", ARTICLE_CASES, ids=[c.id for c in ARTICLE_CASES])
-def test_golden_record_is_clean_and_valid(case) -> None:  # noqa: ANN001
+def test_golden_record_is_clean_and_valid(case) -> None:
     record = run_case(case)
     assert "rejected" not in record, record.get("rejected")
     record["crawled_at"] = "2026-01-01T00:00:00Z"

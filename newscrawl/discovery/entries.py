@@ -62,7 +62,11 @@ def parse_feed(data: bytes, base_url: str) -> list[Entry]:
             date = child_text(item, "pubdate", "date", "published", "updated")
         elif name == "entry":
             link = next(
-                (a.get("href") for a in item if local_name(a) == "link" and a.get("rel", "alternate") == "alternate"),
+                (
+                    a.get("href")
+                    for a in item
+                    if local_name(a) == "link" and a.get("rel", "alternate") == "alternate"
+                ),
                 None,
             )
             date = child_text(item, "published", "updated")

@@ -9,8 +9,13 @@ from __future__ import annotations
 from lxml import etree
 
 _PARSER_OPTIONS = dict(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=True,
-    remove_comments=True, remove_pis=True,
+    resolve_entities=False,
+    no_network=True,
+    load_dtd=False,
+    huge_tree=False,
+    recover=True,
+    remove_comments=True,
+    remove_pis=True,
 )
 
 

@@ -13,8 +13,8 @@ from typing import Any
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
-from scrapy.utils.misc import build_from_crawler, load_object
 from scrapy.utils.httpobj import urlparse_cached
+from scrapy.utils.misc import build_from_crawler, load_object
 
 DEFAULT_INNER = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
 
@@ -25,9 +25,12 @@ class OriginMapDownloadHandler:
     def __init__(self, crawler: Crawler) -> None:
         settings = crawler.settings
         self.origin_map = {
-            host.lower(): origin.rstrip("/") for host, origin in settings.getdict("NEWSCRAWL_ORIGIN_MAP").items()
+            host.lower(): origin.rstrip("/")
+            for host, origin in settings.getdict("NEWSCRAWL_ORIGIN_MAP").items()
         }
-        self.inner: Any = build_from_crawler(load_object(settings.get("NEWSCRAWL_HTTP_HANDLER", DEFAULT_INNER)), crawler)
+        self.inner: Any = build_from_crawler(
+            load_object(settings.get("NEWSCRAWL_HTTP_HANDLER", DEFAULT_INNER)), crawler
+        )
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> OriginMapDownloadHandler:

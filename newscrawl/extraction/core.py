@@ -68,7 +68,7 @@ def _page_kind_reason(page: ParsedPage) -> str | None:
     return None
 
 
-def _prune(container, selectors: tuple[str, ...]) -> None:  # noqa: ANN001 - lxml element
+def _prune(container, selectors: tuple[str, ...]) -> None:
     for selector in selectors:
         for el in container.cssselect(selector):
             if el is not container and el.getparent() is not None:
@@ -77,8 +77,13 @@ def _prune(container, selectors: tuple[str, ...]) -> None:  # noqa: ANN001 - lxm
 
 def _fallback_blocks(page: ParsedPage) -> list[str]:
     text = trafilatura.extract(
-        page.doc, url=page.url, include_comments=False, include_tables=False, include_images=False,
-        favor_precision=True, deduplicate=False,
+        page.doc,
+        url=page.url,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        favor_precision=True,
+        deduplicate=False,
     )
     return [line for line in (text or "").splitlines() if line.strip()]
 

@@ -13,14 +13,23 @@ if TYPE_CHECKING:
     from newscrawl.portals.base import Portal
 
 GENERIC_PUBLISHED_META = (
-    "article:published_time", "og:article:published_time", "datepublished", "publishdate", "pubdate",
-    "date", "dc.date", "dc.date.issued", "parsely-pub-date", "sailthru.date",
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publishdate",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
 )
 GENERIC_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s+[^-|–—:•]{2,40}$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*", re.I)
 _BYLINE_LABEL = re.compile(
-    r"^(oleh|penulis|reporter|editor|pewarta|redaktur|laporan wartawan|kontributor|penyunting|rep|red|by)\b[\s:.-]*",
+    r"^(oleh|penulis|reporter|editor|pewarta|redaktur|laporan wartawan|kontributor|penyunting|rep|red|by)"
+    r"\b[\s:.-]*",
     re.I,
 )
 _NOT_A_NAME = re.compile(
@@ -46,7 +55,10 @@ def strip_site_suffix(title: str, portal: Portal | None) -> str:
 def title(page: ParsedPage, portal: Portal | None) -> str | None:
     selectors = portal.title_selectors if portal else ("h1",)
     candidates = [*page.texts(selectors)[:1], clean_text(str(page.article_ld.get("headline") or ""))]
-    candidates += [page.meta_first("og:title", "twitter:title") or "", clean_text(page.doc.findtext(".//title"))]
+    candidates += [
+        page.meta_first("og:title", "twitter:title") or "",
+        clean_text(page.doc.findtext(".//title")),
+    ]
     for candidate in candidates:
         if candidate:
             return strip_site_suffix(candidate, portal)
@@ -128,7 +140,10 @@ def _first_parsed(page: ParsedPage, names: tuple[str, ...]) -> tuple[str | None,
 
 
 def published(page: ParsedPage, portal: Portal | None) -> tuple[str | None, str | None]:
-    """(ISO time in WIB, the raw string chosen). JSON-LD, then meta tags, cross-checked with the visible date."""
+    """(ISO time in WIB, the raw string chosen).
+
+    JSON-LD first, then meta tags; the visible date is the cross-check (see ``dates.reconcile``).
+    """
     raw_structured, structured = None, None
     ld_value = page.article_ld.get("datePublished")
     if isinstance(ld_value, str) and (value := parse_iso(ld_value)):
@@ -189,7 +204,9 @@ def tags(page: ParsedPage, portal: Portal | None) -> list[str]:
     if not found:
         found = [clean_text(t) for t in page.meta.get("article:tag", [])]
     if not found:
-        found = _split_keywords(page.meta_first("news_keywords", "keywords") or page.article_ld.get("keywords"))
+        found = _split_keywords(
+            page.meta_first("news_keywords", "keywords") or page.article_ld.get("keywords")
+        )
     unique: list[str] = []
     for tag in found:
         if tag and tag.lower() not in (t.lower() for t in unique):

@@ -13,8 +13,18 @@ from lxml.etree import ParserError
 from w3lib.encoding import html_to_unicode
 
 ARTICLE_TYPES = frozenset(
-    {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-     "BackgroundNewsArticle", "BlogPosting", "ReviewNewsArticle", "Report", "LiveBlogPosting"}
+    {
+        "NewsArticle",
+        "Article",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "BlogPosting",
+        "ReviewNewsArticle",
+        "Report",
+        "LiveBlogPosting",
+    }
 )
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WS = re.compile(r"\s+")

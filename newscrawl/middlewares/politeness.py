@@ -40,7 +40,7 @@ def retry_after_seconds(response: Response) -> float | None:
 class BackoffRetryMiddleware(RetryMiddleware):
     """RetryMiddleware whose retries wait: base * 2**n seconds, or Retry-After capped at the maximum."""
 
-    def __init__(self, settings) -> None:  # noqa: ANN001 - Scrapy settings
+    def __init__(self, settings) -> None:
         super().__init__(settings)
         self.base = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_BASE", 2.0)
         self.cap = settings.getfloat("NEWSCRAWL_RETRY_BACKOFF_MAX", 120.0)

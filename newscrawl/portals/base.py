@@ -8,8 +8,8 @@ overrides one when its page really differs. Selectors are tried in order; the fi
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlsplit
 from typing import TYPE_CHECKING, ClassVar
+from urllib.parse import parse_qsl, urlsplit
 
 from newscrawl.extraction import metadata
 

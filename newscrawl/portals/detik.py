@@ -38,8 +38,15 @@ class Detik(Portal):
 
     body_selectors = ("div.detail__body-text", "div.itp_bodycontent", "div.detail__body")
     noise_selectors = (
-        "div.detail__body-tag", "div.detail__long-nav", "div.parallaxindetail", "table.linksisip",
-        "div.lihatjg", ".noncontent", "a.embed", "div.sisip_embed_sosmed", "div.detail__multiple",
+        "div.detail__body-tag",
+        "div.detail__long-nav",
+        "div.parallaxindetail",
+        "table.linksisip",
+        "div.lihatjg",
+        ".noncontent",
+        "a.embed",
+        "div.sisip_embed_sosmed",
+        "div.detail__multiple",
     )
     title_selectors = ("h1.detail__title", "h1")
     author_selectors = ("div.detail__author",)

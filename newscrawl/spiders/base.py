@@ -106,7 +106,9 @@ class PortalSpider(scrapy.Spider):
             remaining = self._other_pages(response)
         if remaining:
             meta = {**response.meta, "pages": pages, "remaining": remaining[1:]}
-            yield response.follow(remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta)
+            yield response.follow(
+                remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta
+            )
             return
         yield self.build_item(pages, response.meta)
 
@@ -154,14 +156,18 @@ class PortalSpider(scrapy.Spider):
         """A later page failed: keep the pages we have rather than lose the article."""
         meta = failure.request.meta
         self._count("article_page_errors")
-        self.logger.warning("page %s of %s failed: %s", failure.request.url, meta.get("article_url"), failure.value)
+        self.logger.warning(
+            "page %s of %s failed: %s", failure.request.url, meta.get("article_url"), failure.value
+        )
         if meta.get("pages"):
             yield self.build_item(meta["pages"], meta)
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
         self._count(f"request_errors/{request.meta.get('kind', 'other')}")
-        self.logger.warning("%s %s failed: %s", request.meta.get("kind", "request"), request.url, failure.value)
+        self.logger.warning(
+            "%s %s failed: %s", request.meta.get("kind", "request"), request.url, failure.value
+        )
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)

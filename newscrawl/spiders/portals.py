@@ -1,4 +1,4 @@
-"""One spider class per registered portal, so that ``scrapy list`` shows them and ``scrapy crawl detik`` works."""
+"""One spider class per registered portal: ``scrapy list`` shows them, ``scrapy crawl detik`` runs one."""
 
 from newscrawl.portals import PORTALS
 from newscrawl.spiders.base import PortalSpider
@@ -6,7 +6,13 @@ from newscrawl.spiders.base import PortalSpider
 
 def _spider_class(portal_id: str) -> type[PortalSpider]:
     portal = PORTALS[portal_id]
-    attrs = {"name": portal.id, "portal": portal, "allowed_domains": list(portal.domains), "__module__": __name__, "__doc__": f"Crawl {portal.name}."}
+    attrs = {
+        "name": portal.id,
+        "portal": portal,
+        "allowed_domains": list(portal.domains),
+        "__module__": __name__,
+        "__doc__": f"Crawl {portal.name}.",
+    }
     return type(f"{type(portal).__name__}Spider", (PortalSpider,), attrs)
 
 

@@ -57,7 +57,9 @@ def find_cases(portals: list[str] | None = None) -> list[GoldenCase]:
         for first in sorted(portal_dir.glob("*.html")):
             if ".p" in first.stem and first.stem.rsplit(".p", 1)[1].isdigit():
                 continue
-            more = sorted(portal_dir.glob(f"{first.stem}.p*.html"), key=lambda p: int(p.stem.rsplit(".p", 1)[1]))
+            more = sorted(
+                portal_dir.glob(f"{first.stem}.p*.html"), key=lambda p: int(p.stem.rsplit(".p", 1)[1])
+            )
             cases.append(GoldenCase(portal_dir.name, first.stem, (first, *more)))
     return cases
 
@@ -65,7 +67,9 @@ def find_cases(portals: list[str] | None = None) -> list[GoldenCase]:
 def run_case(case: GoldenCase) -> dict:
     """The expected-file content for a case, computed by the crawl's extraction path."""
     url = case.fetched_url()
-    pages = [FetchedPage(url if i == 0 else f"{url}#p{i + 1}", p.read_bytes()) for i, p in enumerate(case.pages)]
+    pages = [
+        FetchedPage(url if i == 0 else f"{url}#p{i + 1}", p.read_bytes()) for i, p in enumerate(case.pages)
+    ]
     try:
         item = extract_article(pages, get_portal(case.portal))
     except NotAnArticle as exc:
@@ -79,7 +83,9 @@ def run_case(case: GoldenCase) -> dict:
 def main(argv: list[str]) -> int:
     for case in find_cases(argv or None):
         result = run_case(case)
-        case.expected_path.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        case.expected_path.write_text(
+            json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
         print(f"wrote {case.expected_path.relative_to(GOLDEN_DIR.parent.parent)}")
     return 0
 

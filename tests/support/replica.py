@@ -155,6 +155,9 @@ def portal_replica(portal_id: str) -> tuple[ReplicaSite, list[GoldenCase]]:
         (feed_items.append((url, record["title"], when)) if i % 2 == 0 else sitemap_items.append((url, when)))
     site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
     site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
-    for host in {urlsplit(u).netloc for u in (portal.feeds[0], portal.news_sitemaps[0], *(c.fetched_url() for c in cases))}:
+    for host in {
+        urlsplit(u).netloc
+        for u in (portal.feeds[0], portal.news_sitemaps[0], *(c.fetched_url() for c in cases))
+    }:
         site.add(f"https://{host}/robots.txt", Route(b"User-agent: *\nAllow: /\n", "text/plain"))
     return site, cases
