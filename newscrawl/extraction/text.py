@@ -12,7 +12,41 @@ from newscrawl.extraction.noise import INLINE_RELATED, TRAILING_SIGNOFF, is_nois
 from newscrawl.extraction.page import clean_text
 
 BLOCK_TAGS = frozenset(
-    ["p", "div", "section", "article", "main", "header", "footer", "aside", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "table", "tbody", "thead", "tr", "td", "th", "center", "hr", "address", "details", "summary"]
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "footer",
+        "aside",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "table",
+        "tbody",
+        "thead",
+        "tr",
+        "td",
+        "th",
+        "center",
+        "hr",
+        "address",
+        "details",
+        "summary",
+    )
 )
 # A dateline standing alone before the first paragraph: "Jakarta -", "JAKARTA, KOMPAS.com -".
 DATELINE = re.compile(r"^[A-Z][\w.,'’() /]{1,60}?\s*(-|–|—|--)$")

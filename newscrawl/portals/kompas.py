@@ -1,8 +1,11 @@
 """kompas.com and its channels (nasional, regional, money, tekno, bola, ...).
 
 Dossier section 2. Body ``div.read__content``; ``?page=all`` serves every page; JSON-LD and
-``article:published_time`` are in UTC while ``content_PublishedDate`` is WIB; JSON-LD ``author`` is the editor.
+``article:published_time`` are in UTC while ``content_PublishedDate`` is WIB; JSON-LD ``author`` is the
+editor.
 """
+
+from typing import ClassVar
 
 from newscrawl.portals.base import Portal
 
@@ -24,21 +27,35 @@ class Kompas(Portal):
 
     article_url = r"^https?://[\w-]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d+/[\w.-]+"
     not_article_url = r"//(video|vik|jeo|foto)\.kompas\.com/|/image/\d{4}/"
-    mobile_hosts = {"amp.kompas.com": "www.kompas.com", "m.kompas.com": "www.kompas.com"}
+    mobile_hosts: ClassVar[dict[str, str]] = {
+        "amp.kompas.com": "www.kompas.com",
+        "m.kompas.com": "www.kompas.com",
+    }
     page_param = "page"
-    single_page_params = {"page": "all"}
+    single_page_params: ClassVar[dict[str, str]] = {"page": "all"}
     next_page_selector = "div.read__paging a.paging__link:not(.paging__link--show)"
 
     body_selectors = ("div.read__content",)
     noise_selectors = (
-        "a.inner-link-baca-juga", "span.ads-on-body", "div.video", "span.liftdown_v2_tanda",
-        "[class^='inject-baca-juga']", "[class^='kompasidRec']", "div.fb-quote",
+        "a.inner-link-baca-juga",
+        "span.ads-on-body",
+        "div.video",
+        "span.liftdown_v2_tanda",
+        "[class^='inject-baca-juga']",
+        "[class^='kompasidRec']",
+        "div.fb-quote",
     )
     title_selectors = ("h1.read__title", "h1")
     author_meta = ("content_author",)
-    author_selectors = ("div.credit-title-name h6",)
+    # The credit modal labels each person ("Penulis", "Kontributor <kota>", "Editor"); the short credit line
+    # above it lists reporters and editor alike, so it is only the last resort.
+    author_selectors = (
+        "div.creditModal div.credit-author:not(:contains('Editor')) h6.credit-author-name",
+        "div.credit-title-name h6",
+    )
     author_from_jsonld = False
     editor_meta = ("content_editor",)
+    editor_selectors = ("div.creditModal div.credit-author:contains('Editor') h6.credit-author-name",)
     date_selectors = ("div.read__time",)
     published_meta = ("content_PublishedDate", "article:published_time")
     caption_selectors = ("div.photo__caption",)

@@ -5,6 +5,8 @@ Every article offers ``?showpage=all``; page n is a trailing ``/{n}`` path segme
 JSON-LD is on page 1 only, so metadata is always read from the first page.
 """
 
+from typing import ClassVar
+
 from newscrawl.portals.base import Portal
 
 
@@ -27,20 +29,38 @@ class Sindonews(Portal):
         "https://sports.sindonews.com/sitemap-news.xml",
     )
 
-    article_url = r"^https?://(?!(?:e|pict|hi-lite|scope|media)\.)[\w-]+\.sindonews\.com/read/\d+/\d+/[\w-]+-\d{9,11}"
+    article_url = (
+        r"^https?://(?!(?:e|pict|hi-lite|scope|media)\.)[\w-]+\.sindonews\.com/read/\d+/\d+/[\w-]+-\d{9,11}"
+    )
     page_suffix = r"/\d{1,2}"
-    mobile_hosts = {"m.sindonews.com": "www.sindonews.com"}
-    single_page_params = {"showpage": "all"}
+    mobile_hosts: ClassVar[dict[str, str]] = {"m.sindonews.com": "www.sindonews.com"}
+    single_page_params: ClassVar[dict[str, str]] = {"showpage": "all"}
     next_page_selector = ".paging-artikel a"
 
     body_selectors = ("div#detail-desc", "div.detail-desc")
     noise_selectors = (
-        ".editor", "[class^='v-']", ".paging-artikel", ".paging-all", "[class^='baca-juga']",
-        "[class^='lihat-juga']", "[class^='related']", ".detail-img", ".caption",
+        ".editor",
+        "[class^='v-']",
+        ".paging-artikel",
+        ".paging-all",
+        "[class^='baca-juga']",
+        "[class^='lihat-juga']",
+        "[class^='related']",
+        ".detail-img",
+        ".caption",
     )
     title_selectors = ("h1.detail-title", "h1")
-    author_selectors = (".detail-nama-redaksi a[rel=author]", ".detail-nama-redaksi a", ".warp-nama-redaksi a")
+    author_selectors = (
+        ".detail-nama-redaksi a[rel=author]",
+        ".detail-nama-redaksi a",
+        ".warp-nama-redaksi a",
+    )
     date_selectors = (".detail-date-artikel",)
     caption_selectors = (".detail-img .caption", ".detail-img figcaption")
     section_selectors = ()
     tag_selectors = (".detail-tag a", ".tag-list a")
+    noise_lines = (
+        # An inline photo's caption left as a bare text run, ending in its credit:
+        # "... berlatih di Sentul. Foto: Dok SINDOnews", "... di Moskow. Foto/AP". "Foto" must be capitalised.
+        r".{0,300}\s\(?(?-i:Foto)\s*(?::\s*(?:Dok\.?\s*)?|/)[\w.&-]+(?:\s*/\s*[\w.&-]+)?(?:\s+[\w.&-]+){0,2}\.?\)?$",
+    )
