@@ -10,7 +10,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_portal_table_matches_registry() -> None:
     start, end = README.index(BEGIN), README.index(END) + len(END)
-    assert README[start:end] == render(), "run `python -m newscrawl.portals.table` and paste it into the README"
+    assert README[start:end] == render(), (
+        "run `python -m newscrawl.portals.table` and paste it into the README"
+    )
 
 
 def test_ci_runs_the_readme_commands() -> None:

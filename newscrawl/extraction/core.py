@@ -19,7 +19,14 @@ import trafilatura
 from newscrawl.extraction import metadata
 from newscrawl.extraction.noise import NOISE_SELECTORS
 from newscrawl.extraction.page import ParsedPage, parse_page
-from newscrawl.extraction.text import clean_blocks, content_hash, iter_blocks, join_paragraphs, word_count
+from newscrawl.extraction.text import (
+    BLOCK_TAGS,
+    clean_blocks,
+    content_hash,
+    iter_blocks,
+    join_paragraphs,
+    word_count,
+)
 from newscrawl.items import ArticleItem
 from newscrawl.portals.base import Portal
 from newscrawl.urls import canonical_url
@@ -68,11 +75,19 @@ def _page_kind_reason(page: ParsedPage) -> str | None:
     return None
 
 
+# Removing one of these must not glue the text on either side together (sindonews has no <p>).
+_BOUNDARY_TAGS = BLOCK_TAGS | {"figure", "figcaption", "iframe", "video", "img", "br", "form", "table"}
+
+
 def _prune(container, selectors: tuple[str, ...]) -> None:
+    """Remove furniture elements; a removed block leaves a line break so neighbouring text stays apart."""
     for selector in selectors:
         for el in container.cssselect(selector):
-            if el is not container and el.getparent() is not None:
-                el.drop_tree()
+            if el is container or el.getparent() is None:
+                continue
+            if el.tag in _BOUNDARY_TAGS:
+                el.addprevious(el.makeelement("br"))
+            el.drop_tree()
 
 
 def _fallback_blocks(page: ParsedPage) -> list[str]:

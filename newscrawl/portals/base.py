@@ -85,7 +85,7 @@ class Portal:
         self.article_re = re.compile(self.article_url) if self.article_url else None
         self.not_article_re = re.compile(self.not_article_url) if self.not_article_url else None
         self.page_suffix_re = re.compile(f"(?:{self.page_suffix})$") if self.page_suffix else None
-        self.noise_line_res = tuple(re.compile(p, re.I) for p in self.noise_lines)
+        self.noise_line_res = tuple(re.compile(rf"^(?:{p})$", re.I) for p in self.noise_lines)
 
     def owns_host(self, host: str) -> bool:
         host = host.lower().rstrip(".")

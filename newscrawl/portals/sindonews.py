@@ -59,8 +59,3 @@ class Sindonews(Portal):
     caption_selectors = (".detail-img .caption", ".detail-img figcaption")
     section_selectors = ()
     tag_selectors = (".detail-tag a", ".tag-list a")
-    noise_lines = (
-        # An inline photo's caption left as a bare text run, ending in its credit:
-        # "... berlatih di Sentul. Foto: Dok SINDOnews", "... di Moskow. Foto/AP". "Foto" must be capitalised.
-        r".{0,300}\s\(?(?-i:Foto)\s*(?::\s*(?:Dok\.?\s*)?|/)[\w.&-]+(?:\s*/\s*[\w.&-]+)?(?:\s+[\w.&-]+){0,2}\.?\)?$",
-    )

@@ -1,0 +1,104 @@
+"""The seen-store interface: which article URLs (and content hashes) are already in the output.
+
+Pipelines talk only to :class:`SeenStore`, so a shared store (Redis, for several workers) can be added
+later as one more implementation chosen by URL scheme in :func:`open_store`.
+"""
+
+from __future__ import annotations
+
+import abc
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+DEFAULT_STATE_DIR = "state"
+SQLITE_FILENAME = "seen.sqlite3"
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+)://(.*)$")
+
+
+class StateError(RuntimeError):
+    """The seen-store cannot be used (corrupt, locked, unreachable); never silently reset."""
+
+
+@dataclass(frozen=True, slots=True)
+class SeenEntry:
+    url: str
+    content_hash: str
+    version: int
+    modified_at: str | None
+    written_at: str
+    """When the record's output file became durable (UTC, ISO 8601 with Z)."""
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any], written_at: str) -> SeenEntry:
+        return cls(
+            url=record["url"],
+            content_hash=record["content_hash"],
+            version=int(record.get("version") or 1),
+            modified_at=record.get("modified_at"),
+            written_at=written_at,
+        )
+
+
+class SeenStore(abc.ABC):
+    """URLs and content hashes of records already durably written, with their latest version."""
+
+    @abc.abstractmethod
+    def has_url(self, url: str) -> bool: ...
+
+    @abc.abstractmethod
+    def has_hash(self, content_hash: str) -> bool: ...
+
+    @abc.abstractmethod
+    def get(self, url: str) -> SeenEntry | None: ...
+
+    @abc.abstractmethod
+    def add_many(self, entries: Iterable[SeenEntry]) -> None:
+        """Add or update entries in one transaction; an existing URL keeps its highest version."""
+
+    @abc.abstractmethod
+    def count(self) -> int: ...
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+def store_location(settings: Mapping[str, Any]) -> str:
+    """``NEWSCRAWL_STATE_URL`` if set, else ``<NEWSCRAWL_STATE_DIR or "state">/seen.sqlite3``."""
+    url = settings.get("NEWSCRAWL_STATE_URL")
+    if url:
+        return str(url)
+    return str(Path(settings.get("NEWSCRAWL_STATE_DIR") or DEFAULT_STATE_DIR) / SQLITE_FILENAME)
+
+
+def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
+    """Open the store named by Scrapy settings, a path, or a URL.
+
+    A plain path (or ``sqlite:///relative.db``, ``sqlite:////absolute.db``) is a SQLite file; an existing
+    directory gets ``seen.sqlite3`` inside it. Other schemes are refused with a ValueError.
+    """
+    location = os.fspath(target) if isinstance(target, str | os.PathLike) else store_location(target)
+    match = _SCHEME.match(location)
+    if match is not None:
+        scheme, rest = match.group(1).lower(), match.group(2)
+        if scheme != "sqlite":
+            raise ValueError(
+                f"seen-store {location!r}: the {scheme}:// store is not implemented yet; "
+                f"use a SQLite path (NEWSCRAWL_STATE_DIR) or a sqlite:/// URL"
+            )
+        location = rest[1:] if rest.startswith("/") else rest
+    path = Path(location)
+    if path.is_dir():
+        path = path / SQLITE_FILENAME
+    from newscrawl.state.sqlite import SqliteSeenStore
+
+    return SqliteSeenStore(path)

@@ -1,0 +1,105 @@
+"""The seen-store in one SQLite file: indexed lookups, so memory stays flat however many URLs it holds."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from newscrawl.state.base import SeenEntry, SeenStore, StateError
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, content_hash TEXT, version INT, "
+    "modified_at TEXT, written_at TEXT)",
+    "CREATE INDEX IF NOT EXISTS seen_content_hash ON seen (content_hash)",
+)
+_UPSERT = (
+    "INSERT INTO seen (url, content_hash, version, modified_at, written_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT (url) DO UPDATE SET content_hash = excluded.content_hash, version = excluded.version, "
+    "modified_at = excluded.modified_at, written_at = excluded.written_at "
+    "WHERE excluded.version >= seen.version"
+)
+_COLUMNS = "url, content_hash, version, modified_at, written_at"
+
+
+class SqliteSeenStore(SeenStore):
+    def __init__(self, path: str | Path, timeout: float = 5.0) -> None:
+        """Open (or create) the store; ``timeout`` is how long a write waits for another process's lock."""
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db: sqlite3.Connection | None = None
+        try:
+            with self._guard():
+                # isolation_level=None: no implicit transactions; add_many opens its own.
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                for statement in _SCHEMA:
+                    self._db.execute(statement)
+        except StateError:
+            self.close()
+            raise
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """Turn SQLite errors into StateError that name the file and what to do."""
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StateError(
+                    f"seen-store {self.path} is locked by another process ({exc}); "
+                    f"is another crawl writing to the same state directory?"
+                ) from exc
+            raise self._corrupt(exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise self._corrupt(exc) from exc
+
+    def _corrupt(self, exc: Exception) -> StateError:
+        return StateError(
+            f"seen-store {self.path} is unreadable ({exc}); move it aside and run "
+            f"`newscrawl state rebuild` to rebuild it from the output files"
+        )
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        if self._db is None:
+            raise StateError(f"seen-store {self.path} is closed")
+        return self._db
+
+    def has_url(self, url: str) -> bool:
+        with self._guard():
+            return self.db.execute("SELECT 1 FROM seen WHERE url = ?", (url,)).fetchone() is not None
+
+    def has_hash(self, content_hash: str) -> bool:
+        with self._guard():
+            query = "SELECT 1 FROM seen WHERE content_hash = ? LIMIT 1"
+            return self.db.execute(query, (content_hash,)).fetchone() is not None
+
+    def get(self, url: str) -> SeenEntry | None:
+        with self._guard():
+            row = self.db.execute(f"SELECT {_COLUMNS} FROM seen WHERE url = ?", (url,)).fetchone()
+        return SeenEntry(*row) if row else None
+
+    def add_many(self, entries: Iterable[SeenEntry]) -> None:
+        rows = [(e.url, e.content_hash, e.version, e.modified_at, e.written_at) for e in entries]
+        if not rows:
+            return
+        with self._guard():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.executemany(_UPSERT, rows)
+                self.db.execute("COMMIT")
+            except BaseException:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    def count(self) -> int:
+        with self._guard():
+            return self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
