@@ -90,7 +90,7 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r"(a\s*[-+]?\s*){1,4}",
     # photo credits and captions
     r"\(?\s*foto\s*[:/].{0,120}",
-    # a caption left as a text run, ending in its credit: "... di Moskow. Foto/AP", "... (Foto: Dok SINDOnews)"
+    # a caption left as a text run, ending in its credit: "... di Moskow. Foto/AP", "... (Foto: Dok X)"
     r".{0,300}\s\(?(?-i:Foto)\s*(?::\s*(?:Dok\.?\s*)?|/)[\w.&-]+(?:\s*/\s*[\w.&-]+)?(?:\s+[\w.&-]+){0,2}\.?\)?",
     r"\(?\s*(dok|dokumentasi|ilustrasi|sumber foto|image|photo)\s*[.:/].{0,80}\)?",
     r"©.{0,80}",

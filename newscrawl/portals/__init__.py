@@ -1,15 +1,36 @@
-"""The portal registry: the one list that spiders, tests and the README's portal table read."""
+"""The portal registry: the one list that spiders, tests and the README's portal table read.
+
+Every module in this package that defines a :class:`Portal` subclass with an ``id`` is a portal; adding a
+portal is adding its module. ``base``, ``generic`` and ``table`` are infrastructure, not portals.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from urllib.parse import urlsplit
+
 from newscrawl.portals.base import Portal
-from newscrawl.portals.detik import Detik
-from newscrawl.portals.kompas import Kompas
-from newscrawl.portals.sindonews import Sindonews
 
-PORTAL_CLASSES: tuple[type[Portal], ...] = (Detik, Kompas, Sindonews)
+_NOT_PORTALS = {"base", "generic", "table"}
 
-PORTALS: dict[str, Portal] = {cls.id: cls() for cls in PORTAL_CLASSES}
+
+def _discover() -> dict[str, Portal]:
+    found: dict[str, Portal] = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        if info.name in _NOT_PORTALS:
+            continue
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for value in vars(module).values():
+            is_portal = isinstance(value, type) and issubclass(value, Portal) and not value.generic
+            if is_portal and value.__module__ == module.__name__ and value.id:
+                if value.id in found:
+                    raise ValueError(f"two portals with id {value.id!r}")
+                found[value.id] = value()
+    return dict(sorted(found.items()))
+
+
+PORTALS: dict[str, Portal] = _discover()
 
 
 def get_portal(portal_id: str) -> Portal:
@@ -21,8 +42,6 @@ def get_portal(portal_id: str) -> Portal:
 
 def portal_for_url(url: str) -> Portal | None:
     """The registered portal whose domains include the URL's host."""
-    from urllib.parse import urlsplit
-
     host = urlsplit(url).hostname or ""
     for portal in PORTALS.values():
         if portal.owns_host(host):

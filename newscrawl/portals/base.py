@@ -33,6 +33,20 @@ class Portal:
     news_sitemaps: ClassVar[tuple[str, ...]] = ()
     """Google-News sitemaps (or sitemap indexes leading to them)."""
 
+    index_pages: ClassVar[tuple[str, ...]] = ()
+    """Dated index ("indeks") URL templates walked for backfill (``-a since=``).
+
+    ``str.format`` fields: ``{date:%Y-%m-%d}`` (any strftime format), ``{page}`` (1, 2, ...) and
+    ``{offset}`` ((page - 1) * index_page_size).
+    """
+    index_page_size: ClassVar[int] = 20
+    index_link_selector: ClassVar[str] = "a[href]"
+    """Links on an index page; only those matching ``article_url`` are followed."""
+    index_max_pages: ClassVar[int] = 50
+    """Safety stop per day and template; walking also stops at the first page with no new article."""
+    spider_settings: ClassVar[dict[str, object]] = {}
+    """Scrapy settings this portal needs (its spider's ``custom_settings``), each documented in the module."""
+
     # --- URLs -------------------------------------------------------------------------------------------
     article_url: ClassVar[str] = r""
     """Regex (searched in the canonical URL) that an article URL matches; discovery follows only these."""

@@ -7,6 +7,7 @@ the same function ``newscrawl extract`` calls.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from datetime import date
 from typing import Any, ClassVar
 
 import scrapy
@@ -32,7 +33,10 @@ class PortalSpider(scrapy.Spider):
     def __init__(self, since: str | None = None, until: str | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.window = make_window(since, until)
+        self.backfill = since is not None
+        """With an explicit ``since``, the dated index pages are walked too (feeds only reach back days)."""
         self._seen_sitemaps: set[str] = set()
+        self._indexed: set[str] = set()
 
     # --- discovery ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -42,6 +46,32 @@ class PortalSpider(scrapy.Spider):
         for url in self.portal.news_sitemaps:
             self._seen_sitemaps.add(url)
             yield self._sitemap_request(url, depth=0)
+        if self.backfill:
+            for day in self.window.days():
+                for template in self.portal.index_pages:
+                    yield self._index_request(template, day, page=1)
+
+    def _index_request(self, template: str, day: date, page: int) -> scrapy.Request:
+        offset = (page - 1) * self.portal.index_page_size
+        url = template.format(date=day, page=page, offset=offset)
+        meta = {"kind": "index", "template": template, "day": day, "page": page}
+        return scrapy.Request(url, callback=self.parse_index, errback=self.on_error, meta=meta)
+
+    def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
+        """Article links of one dated index page; the next page only while this one brought new articles."""
+        new = 0
+        for href in response.css(f"{self.portal.index_link_selector}::attr(href)").getall():
+            url = canonical_url(response.urljoin(href.strip()), self.portal)
+            if url in self._indexed or not self.portal.is_article_url(url):
+                continue
+            self._indexed.add(url)
+            new += 1
+            yield self.article_request(url, None)
+        self._count("index_entries", new)
+        self._count("discovered", new)
+        meta = response.meta
+        if new and meta["page"] < self.portal.index_max_pages:
+            yield self._index_request(meta["template"], meta["day"], meta["page"] + 1)
 
     def _sitemap_request(self, url: str, depth: int) -> scrapy.Request:
         return scrapy.Request(

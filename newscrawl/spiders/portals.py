@@ -10,6 +10,7 @@ def _spider_class(portal_id: str) -> type[PortalSpider]:
         "name": portal.id,
         "portal": portal,
         "allowed_domains": list(portal.domains),
+        "custom_settings": dict(portal.spider_settings),
         "__module__": __name__,
         "__doc__": f"Crawl {portal.name}.",
     }

@@ -15,6 +15,11 @@ class Window:
     start: datetime
     end: datetime
 
+    def days(self) -> list[date]:
+        """Calendar days (WIB) of the window, newest first."""
+        first, last = self.start.date(), self.end.date()
+        return [last - timedelta(days=n) for n in range((last - first).days + 1)]
+
     def contains(self, moment: datetime | None) -> bool:
         """Undated entries are inside: only their page can tell."""
         return moment is None or self.start <= moment <= self.end
