@@ -29,6 +29,12 @@ class Detik(Portal):
         "https://finance.detik.com/sitemap_news.xml",
     )
 
+    index_pages = (
+        "https://news.detik.com/indeks?page={page}&date={date:%m/%d/%Y}",
+        "https://finance.detik.com/indeks?page={page}&date={date:%m/%d/%Y}",
+    )
+    index_link_selector = "article a.media__link, h3.media__title a"
+
     article_url = r"^https?://[\w-]+\.detik\.com/(?:[\w-]+/)*d-\d+/[\w-]+"
     not_article_url = r"//(20|foto|video)\.detik\.com/|/(foto-[\w-]+|video|detiktv|live)/"
     page_suffix = r"/\d{1,3}"

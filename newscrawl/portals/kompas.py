@@ -25,6 +25,9 @@ class Kompas(Portal):
     )
     news_sitemaps = ("https://www.kompas.com/sitemap-news.xml",)
 
+    index_pages = ("https://indeks.kompas.com/?site=all&date={date:%Y-%m-%d}&page={page}",)
+    index_link_selector = "div.articleItem a.article-link, a.article__link"
+
     article_url = r"^https?://[\w-]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d+/[\w.-]+"
     not_article_url = r"//(video|vik|jeo|foto)\.kompas\.com/|/image/\d{4}/"
     mobile_hosts: ClassVar[dict[str, str]] = {

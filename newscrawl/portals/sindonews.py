@@ -29,6 +29,9 @@ class Sindonews(Portal):
         "https://sports.sindonews.com/sitemap-news.xml",
     )
 
+    index_pages = ("https://www.sindonews.com/indeks/0/{offset}?t={date:%Y-%m-%d}",)
+    index_page_size = 20
+
     article_url = (
         r"^https?://(?!(?:e|pict|hi-lite|scope|media)\.)[\w-]+\.sindonews\.com/read/\d+/\d+/[\w-]+-\d{9,11}"
     )
