@@ -24,6 +24,9 @@ class Portal:
     name: ClassVar[str] = ""
     domains: ClassVar[tuple[str, ...]] = ()
     """Registrable domains whose hosts (and subdomains) belong to this portal."""
+    hosts: ClassVar[tuple[str, ...]] = ()
+    """Hosts (channels, regional sites) known, with evidence in the dossier, to serve this template.
+    Listed in the README; crawling accepts any host under ``domains``."""
     site_names: ClassVar[tuple[str, ...]] = ()
     """Brand strings that appear as title suffixes and must never be taken for a person's name."""
 

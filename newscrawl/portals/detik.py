@@ -11,6 +11,17 @@ class Detik(Portal):
     id = "detik"
     name = "detikcom"
     domains = ("detik.com",)
+    hosts = (
+        "news.detik.com",
+        "finance.detik.com",
+        "health.detik.com",
+        "sport.detik.com",
+        "inet.detik.com",
+        "hot.detik.com",
+        "travel.detik.com",
+        "oto.detik.com",
+        "www.detik.com",
+    )
     site_names = ("detikcom", "detik.com", "detiknews", "detikhealth", "detikfinance", "detik")
 
     feeds = (

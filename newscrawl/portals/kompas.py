@@ -14,6 +14,13 @@ class Kompas(Portal):
     id = "kompas"
     name = "Kompas.com"
     domains = ("kompas.com",)
+    hosts = (
+        "www.kompas.com",
+        "nasional.kompas.com",
+        "regional.kompas.com",
+        "money.kompas.com",
+        "tekno.kompas.com",
+    )
     site_names = ("kompas.com", "kompas", "kompas cyber media")
 
     feeds = (

@@ -14,6 +14,21 @@ class Sindonews(Portal):
     id = "sindonews"
     name = "SINDOnews"
     domains = ("sindonews.com",)
+    hosts = (
+        "nasional.sindonews.com",
+        "daerah.sindonews.com",
+        "ekbis.sindonews.com",
+        "international.sindonews.com",
+        "sports.sindonews.com",
+        "kalam.sindonews.com",
+        "edukasi.sindonews.com",
+        "lifestyle.sindonews.com",
+        "otomotif.sindonews.com",
+        "tekno.sindonews.com",
+        "metro.sindonews.com",
+        "sains.sindonews.com",
+        "www.sindonews.com",
+    )
     site_names = ("sindonews.com", "sindonews", "sindo")
 
     feeds = (

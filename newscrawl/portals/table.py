@@ -47,12 +47,14 @@ def render() -> str:
         "| --- | --- | --- | --- | --- | --- |",
     ]
     for portal in PORTALS.values():
-        domains = ", ".join(f"`{d}`" for d in portal.domains)
+        domains = ", ".join(f"`{d}`" for d in (portal.hosts or portal.domains))
         rows.append(
             f"| {portal.name} | `{portal.id}` | {_discovery(portal)} | {_multipage(portal)} | {domains} | "
             f"{_fields(portal)} |"
         )
-    return "\n".join([BEGIN, *rows, END])
+    hosts = sorted({h for p in PORTALS.values() for h in (p.hosts or p.domains)})
+    total = f"{len(PORTALS)} portals, {len(hosts)} hosts with evidence of the template."
+    return "\n".join([BEGIN, *rows, "", total, END])
 
 
 if __name__ == "__main__":
