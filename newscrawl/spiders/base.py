@@ -61,7 +61,7 @@ class PortalSpider(scrapy.Spider):
         """Article links of one dated index page; the next page only while this one brought new articles."""
         new = 0
         for href in response.css(f"{self.portal.index_link_selector}::attr(href)").getall():
-            url = canonical_url(response.urljoin(href.strip()), self.portal)
+            url = self.canonical(response.urljoin(href.strip()))
             if url in self._indexed or not self.portal.is_article_url(url):
                 continue
             self._indexed.add(url)
@@ -108,7 +108,7 @@ class PortalSpider(scrapy.Spider):
 
     def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
-            url = canonical_url(entry.url, self.portal)
+            url = self.canonical(entry.url)
             if not self.portal.is_article_url(url):
                 self._count("skipped/not_article_url")
                 continue
@@ -117,6 +117,10 @@ class PortalSpider(scrapy.Spider):
                 continue
             self._count("discovered")
             yield self.article_request(url, entry)
+
+    def canonical(self, url: str) -> str:
+        """Canonical article URL; a generic site keeps its query (``?p=123`` can be the article id)."""
+        return canonical_url(url, None if self.portal.generic else self.portal)
 
     def article_request(self, url: str, entry: Entry | None = None) -> scrapy.Request:
         use_single = self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) and self.portal.single_page_params
