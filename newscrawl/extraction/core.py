@@ -18,7 +18,7 @@ import trafilatura
 
 from newscrawl.extraction import metadata
 from newscrawl.extraction.noise import NOISE_SELECTORS
-from newscrawl.extraction.page import ParsedPage, parse_page
+from newscrawl.extraction.page import ParsedPage, css, parse_page
 from newscrawl.extraction.text import (
     BLOCK_TAGS,
     clean_blocks,
@@ -80,14 +80,17 @@ _BOUNDARY_TAGS = BLOCK_TAGS | {"figure", "figcaption", "iframe", "video", "img",
 
 
 def _prune(container, selectors: tuple[str, ...]) -> None:
-    """Remove furniture elements; a removed block leaves a line break so neighbouring text stays apart."""
-    for selector in selectors:
-        for el in container.cssselect(selector):
-            if el is container or el.getparent() is None:
-                continue
-            if el.tag in _BOUNDARY_TAGS:
-                el.addprevious(el.makeelement("br"))
-            el.drop_tree()
+    """Remove furniture elements; a removed block leaves a line break so neighbouring text stays apart.
+
+    All selectors are matched in one pass (one compiled union); an element inside one already removed
+    is removed with it, harmlessly.
+    """
+    for el in css(", ".join(selectors))(container):
+        if el is container or el.getparent() is None:
+            continue
+        if el.tag in _BOUNDARY_TAGS:
+            el.addprevious(el.makeelement("br"))
+        el.drop_tree()
 
 
 def _fallback_blocks(page: ParsedPage) -> list[str]:

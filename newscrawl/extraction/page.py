@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
+from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError
 from w3lib.encoding import html_to_unicode
 
@@ -28,6 +29,12 @@ ARTICLE_TYPES = frozenset(
 )
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector; compiling costs far more than matching, so each is compiled once."""
+    return CSSSelector(selector)
 
 
 class UnreadablePage(Exception):
@@ -95,7 +102,7 @@ class ParsedPage:
         """Elements matched by the first selector (CSS) that matches anything."""
         root = self.doc if root is None else root
         for selector in selectors:
-            found = root.cssselect(selector)
+            found = css(selector)(root)
             if found:
                 return found
         return []
