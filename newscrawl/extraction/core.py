@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-import trafilatura
-
 from newscrawl.extraction import metadata
 from newscrawl.extraction.noise import NOISE_SELECTORS
 from newscrawl.extraction.page import ParsedPage, css, parse_page
@@ -94,6 +92,8 @@ def _prune(container, selectors: tuple[str, ...]) -> None:
 
 
 def _fallback_blocks(page: ParsedPage) -> list[str]:
+    import trafilatura  # imported on first use: most pages never need it, and it costs 0.2 s at start-up
+
     text = trafilatura.extract(
         page.doc,
         url=page.url,
