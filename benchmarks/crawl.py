@@ -1,0 +1,168 @@
+"""End-to-end crawl throughput and memory against a local server serving N replica articles.
+
+    python benchmarks/crawl.py                  # 1,000 and 5,000 articles
+    python benchmarks/crawl.py --quick          # smoke mode for CI: 100 articles
+
+A server process serves a detik replica: one news sitemap listing N distinct articles made from a golden
+fixture page (each with its own id and text). A real ``scrapy crawl detik`` subprocess crawls it with the
+shipped settings except politeness delays (AutoThrottle off, no download delay, 16 requests per domain),
+writing JSONL and the seen-store as usual. Reported: articles written per second (wall), the same
+process type's extraction-only rate on the same pages (``extract_article`` in a loop), their ratio, and
+the crawl's peak RSS (ru_maxrss of the child).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TEMPLATE = (ROOT / "tests" / "golden" / "detik" / "news_banjir_2025_03_04.html").read_text(encoding="utf-8")
+TEMPLATE_ID = "7805512"
+SLUG = "banjir-rendam-12-rt-di-jakarta-timur-warga-mengungsi-ke-masjid"
+BIN = Path(sys.executable).parent
+
+
+def article_url(n: int) -> str:
+    return f"https://news.detik.com/berita/d-{9_000_000 + n}/{SLUG}"
+
+
+def article_html(n: int) -> bytes:
+    """The fixture page with its own id, and a body that differs per article (content dedupe sees N)."""
+    page = TEMPLATE.replace(TEMPLATE_ID, str(9_000_000 + n))
+    return page.replace("sedikitnya 12 rukun tetangga", f"sedikitnya {n} rukun tetangga").encode()
+
+
+def sitemap(count: int) -> bytes:
+    when = datetime.now(UTC).isoformat()  # fresh entries: the default window, no backfill
+    urls = "".join(
+        f"<url><loc>{article_url(n)}</loc><news:news><news:publication_date>{when}</news:publication_date>"
+        "</news:news></url>"
+        for n in range(count)
+    )
+    return (
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+        f'xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">{urls}</urlset>'
+    ).encode()
+
+
+def serve(count: int, port_out: multiprocessing.Queue) -> None:
+    site_map = sitemap(count)
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            path = self.path.lstrip("/").split("?", 1)[0]
+            body, status = b"", 404
+            if path == "news.detik.com/berita/sitemap_news.xml":
+                body, status = site_map, 200
+            elif path.startswith("news.detik.com/berita/d-"):
+                body, status = article_html(int(path.split("/d-")[1].split("/")[0]) - 9_000_000), 200
+            self.send_response(status)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    port_out.put(server.server_address[1])
+    server.serve_forever()
+
+
+def crawl(count: int) -> tuple[float, int, float]:
+    """(seconds, records written, peak RSS MiB) of one crawl of ``count`` articles."""
+    ports: multiprocessing.Queue = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(count, ports), daemon=True)
+    server.start()
+    origin = json.dumps({"*": f"http://127.0.0.1:{ports.get(timeout=30)}"})
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run(
+            [
+                BIN / "scrapy",
+                "crawl",
+                "detik",
+                "-a",
+                "since=2025-03-01",
+                "-a",
+                "until=2025-03-31",
+                "-s",
+                f"NEWSCRAWL_ORIGIN_MAP={origin}",
+                "-s",
+                f"NEWSCRAWL_OUTPUT_DIR={tmp}/out",
+                "-s",
+                f"NEWSCRAWL_STATE_DIR={tmp}/state",
+                "-s",
+                "AUTOTHROTTLE_ENABLED=False",
+                "-s",
+                "DOWNLOAD_DELAY=0",
+                "-s",
+                "CONCURRENT_REQUESTS=16",
+                "-s",
+                "CONCURRENT_REQUESTS_PER_DOMAIN=16",
+                "-s",
+                "LOG_LEVEL=WARNING",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=3600,
+        )
+        seconds = time.perf_counter() - start
+        written = sum(
+            len(p.read_text(encoding="utf-8").splitlines()) for p in Path(tmp).glob("out/*/*/*.jsonl")
+        )
+    server.terminate()
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, written, peak
+
+
+def extraction_rate(count: int) -> float:
+    """Articles per second of extraction alone on the same pages, in this process."""
+    from newscrawl.extraction.core import FetchedPage, extract_article
+    from newscrawl.portals import get_portal
+
+    portal = get_portal("detik")
+    pages = [(article_url(n), article_html(n)) for n in range(count)]
+    start = time.perf_counter()
+    for url, html in pages:
+        extract_article([FetchedPage(url, html)], portal)
+    return count / (time.perf_counter() - start)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    sizes = [100] if args.quick else args.sizes
+    print("| articles | written | crawl s | written/s | extraction-only/s | ratio | peak RSS MiB |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for size in sizes:
+        seconds, written, peak = crawl(size)
+        rate = extraction_rate(min(size, 1000))
+        print(
+            f"| {size:,} | {written:,} | {seconds:.1f} | {written / seconds:.0f} | {rate:.0f} | "
+            f"{written / seconds / rate:.2f} | {peak:.0f} |"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
