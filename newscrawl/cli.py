@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,6 +65,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    """Every article in web archives, through the crawl's extraction, validation and dedupe."""
+    from newscrawl.archive.reextract import run
+
+    return run(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="newscrawl", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -73,6 +81,25 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--portal", help="portal id (default: from the URL's host; generic otherwise)")
     extract.add_argument("--compact", action="store_true", help="one line of JSON instead of indented")
     extract.set_defaults(func=cmd_extract)
+    reextract = sub.add_parser("reextract", help="extract every article in web archives again (no crawl)")
+    reextract.add_argument("archives", nargs="+", help=".warc.gz/.warc/.wacz files, folders or globs")
+    reextract.add_argument("-o", "--output", required=True, help="JSON Lines file, written atomically")
+    reextract.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="processes (default: CPUs)"
+    )
+    reextract.add_argument("--run-id", help="run id of the records (default: a new one)")
+    reextract.add_argument("--skip-seen", action="store_true", help="also drop articles the seen-store has")
+    reextract.add_argument(
+        "--update-state",
+        action="store_true",
+        help="record written articles in the seen-store (implies --skip-seen)",
+    )
+    reextract.add_argument("--state-dir", default="state", help="folder of the seen-store (default: state)")
+    reextract.set_defaults(func=cmd_reextract)
+    from newscrawl.ops import health, run, state_cli  # unattended operation: README "Running unattended"
+
+    for module in (run, health, state_cli):
+        module.register(sub)
     return parser
 
 

@@ -50,7 +50,7 @@ def canonical_url(url: str, portal: Portal | None = None) -> str:
         query = "?" + "&".join(kept) if kept else ""
     if parts.port and (scheme, parts.port) not in {("http", 80), ("https", 443)}:
         host = f"{host}:{parts.port}"
-    path = _drop_amp_path(parts.path or "/")
+    path = _drop_amp_path(re.sub(r"/{2,}", "/", parts.path or "/"))
     if portal is not None:
         path = _strip_page_suffix(path, portal, lambda p: urlunsplit((scheme, host, p, "", "")))
     rebuilt = urlunsplit((scheme, host, path, query.lstrip("?"), ""))

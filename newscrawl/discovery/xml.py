@@ -1,7 +1,9 @@
 """A hardened XML parser for feeds and sitemaps from the open web.
 
 No entity is expanded (billion laughs, external entities), no DTD or network access, no huge trees;
-broken markup is recovered as far as possible instead of failing the whole document.
+broken markup is recovered as far as possible instead of failing the whole document. The document type
+declaration is removed before parsing: feeds and sitemaps need none, and libxml2 gives up on the whole
+document (every good entry with it) when an entity bomb declared there is referenced.
 """
 
 from __future__ import annotations
@@ -25,10 +27,56 @@ def parse_xml(data: bytes) -> etree._Element | None:
         return None
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
-        root = etree.fromstring(data, parser=parser)
+        root = etree.fromstring(strip_doctype(data), parser=parser)
     except etree.XMLSyntaxError:
         return None
     return root
+
+
+def strip_doctype(data: bytes) -> bytes:
+    """``data`` without its ``<!DOCTYPE ...>`` declaration and internal subset (entity declarations).
+
+    Only the prolog is looked at (before the root element); quoted strings and comments in the subset
+    cannot end it early. An unterminated declaration takes the rest of the document with it.
+    """
+    pos = 0
+    while (start := data.find(b"<", pos)) != -1:
+        if data.startswith(b"<?", start):
+            pos = _after(data, b"?>", start)
+        elif data.startswith(b"<!--", start):
+            pos = _after(data, b"-->", start)
+        elif data[start : start + 9].upper() == b"<!DOCTYPE":
+            return data[:start] + data[_doctype_end(data, start + 9) :]
+        else:
+            break  # the root element: no declaration
+    return data
+
+
+def _after(data: bytes, token: bytes, start: int) -> int:
+    end = data.find(token, start)
+    return len(data) if end == -1 else end + len(token)
+
+
+def _doctype_end(data: bytes, pos: int) -> int:
+    """Index just past the ``>`` closing a declaration whose body starts at ``pos``."""
+    quote, subset = 0, False
+    while pos < len(data):
+        byte = data[pos]
+        if quote:
+            quote = 0 if byte == quote else quote
+        elif byte in b"\"'":
+            quote = byte
+        elif subset and data.startswith(b"<!--", pos):
+            pos = _after(data, b"-->", pos)
+            continue
+        elif byte == ord("["):
+            subset = True
+        elif byte == ord("]"):
+            subset = False
+        elif byte == ord(">") and not subset:
+            return pos + 1
+        pos += 1
+    return len(data)
 
 
 def local_name(el: etree._Element) -> str:

@@ -3,7 +3,8 @@
 ``NEWSCRAWL_ORIGIN_MAP = {"*": "http://127.0.0.1:8123"}`` fetches ``https://news.detik.com/a/b?c`` from
 ``http://127.0.0.1:8123/news.detik.com/a/b?c`` and hands the response back under the original URL, so
 that middlewares, spiders, pipelines and records never see the mirror. With an empty map (the default)
-the handler is plain Scrapy HTTP.
+the handler is plain Scrapy HTTP. With ``NEWSCRAWL_REPLAY`` set, a web archive answers every request instead
+(:mod:`newscrawl.downloader.replay`): this class is the one place that decides where bytes come from.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from scrapy.crawler import Crawler
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
 from scrapy.utils.misc import build_from_crawler, load_object
+
+from newscrawl.downloader.replay import ReplayDownloadHandler
 
 DEFAULT_INNER = "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"
 
@@ -31,6 +34,9 @@ class OriginMapDownloadHandler:
         self.inner: Any = build_from_crawler(
             load_object(settings.get("NEWSCRAWL_HTTP_HANDLER", DEFAULT_INNER)), crawler
         )
+        self.replay: ReplayDownloadHandler | None = None
+        if settings.get("NEWSCRAWL_REPLAY"):
+            self.replay = ReplayDownloadHandler(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> OriginMapDownloadHandler:
@@ -44,6 +50,8 @@ class OriginMapDownloadHandler:
         return f"{origin}/{parts.netloc}{parts.path or '/'}" + (f"?{parts.query}" if parts.query else "")
 
     async def download_request(self, request: Request) -> Response:
+        if self.replay is not None:  # the archive answers; the network is never used
+            return await self.replay.download_request(request)
         target = self.mapped_url(request)
         if target is None:
             return await self.inner.download_request(request)
@@ -62,4 +70,6 @@ class OriginMapDownloadHandler:
         return location
 
     async def close(self) -> None:
+        if self.replay is not None:
+            await self.replay.close()
         await self.inner.close()

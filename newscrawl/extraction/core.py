@@ -161,7 +161,7 @@ def extract_article(
         published_at=published_at,
         published_at_raw=published_raw,
         modified_at=metadata.modified(first, portal, published_at),
-        section=metadata.section(first, portal),
+        section=portal.section(first),
         tags=metadata.tags(first, portal),
         image_url=metadata.image_url(first),
         image_caption=metadata.image_caption(first, portal),

@@ -25,7 +25,8 @@ GENERIC_PUBLISHED_META = (
     "sailthru.date",
 )
 GENERIC_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
-_TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s+[^-|–—:•]{2,40}$")
+_TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s*[^-|–—:•]{2,40}$")
+_TRAILING_HASHTAGS = re.compile(r"(\s+#\w+)+\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*", re.I)
 _BYLINE_LABEL = re.compile(
     r"^(oleh|penulis|reporter|editor|pewarta|redaktur|laporan wartawan|kontributor|penyunting|rep|red|by)"
@@ -68,7 +69,7 @@ def title(page: ParsedPage, portal: Portal | None) -> str | None:
 def description(page: ParsedPage) -> str | None:
     value = page.meta_first("description", "og:description", "twitter:description")
     value = value or clean_text(str(page.article_ld.get("description") or ""))
-    return value or None
+    return _TRAILING_HASHTAGS.sub("", value) or None  # kumparan appends "#news #update" to shares
 
 
 def person_names(raw: list[str], portal: Portal | None) -> list[str]:
@@ -190,7 +191,33 @@ def section(page: ParsedPage, portal: Portal | None) -> str | None:
     value = page.article_ld.get("articleSection")
     if isinstance(value, list):
         value = value[0] if value else None
-    return clean_text(str(value)) if value else page.meta_first("article:section") or None
+    if value:
+        return clean_text(str(value)) or None
+    return page.meta_first("article:section") or _breadcrumb_section(page)
+
+
+def _breadcrumb_section(page: ParsedPage) -> str | None:
+    """The deepest JSON-LD BreadcrumbList item that is neither the home page nor the article itself."""
+    for obj in page.jsonld:
+        if obj.get("@type") != "BreadcrumbList" or not isinstance(obj.get("itemListElement"), list):
+            continue
+        items = [i for i in obj["itemListElement"] if isinstance(i, dict)]
+        items.sort(key=lambda i: i.get("position") if isinstance(i.get("position"), int) else 0)
+        headline = clean_text(str(page.article_ld.get("headline") or "")).lower()
+        names = [
+            clean_text(
+                str(
+                    i.get("name") or (i.get("item") or {}).get("name", "")
+                    if isinstance(i.get("item"), dict)
+                    else i.get("name") or ""
+                )
+            )
+            for i in items
+        ]
+        names = [n for n in names[1:] if n and n.lower() != headline]
+        if names:
+            return names[-1]
+    return None
 
 
 def _split_keywords(value: object) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml.cssselect import CSSSelector
 from lxml.etree import ParserError
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode
 
 ARTICLE_TYPES = frozenset(
     {
@@ -50,9 +51,39 @@ def clean_text(text: str | None) -> str:
 
 
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Bytes to text using the HTTP header, the BOM, then the page's own meta charset."""
-    _encoding, text = html_to_unicode(content_type, body)
+    """Bytes to text using the BOM, the HTTP header, then the page's own meta charset, unless the bytes
+    contradict the label: a page labelled UTF-8 that is mostly not UTF-8 is read in its meta charset (or
+    windows-1252), and a page labelled with a single-byte charset whose bytes are UTF-8 is read as UTF-8.
+    """
+    encoding, text = html_to_unicode(content_type, body)
+    if body.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return text
+    name = codecs.lookup(encoding).name
+    if name == "utf-8" and "\ufffd" in text:
+        return text if _mostly_utf8(text, body) else _decode_legacy(body)
+    if name.startswith(_SINGLE_BYTE) and not body.isascii():
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:
+            return text
     return text
+
+
+_SINGLE_BYTE = ("cp125", "iso8859", "latin", "ascii", "windows-125")
+
+
+def _mostly_utf8(text: str, body: bytes) -> bool:
+    """More valid non-ASCII UTF-8 characters than invalid sequences: a UTF-8 page with a few bad bytes."""
+    invalid = text.count("\ufffd") - body.count(b"\xef\xbf\xbd")  # U+FFFD the page itself contains
+    valid = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return valid > invalid
+
+
+def _decode_legacy(body: bytes) -> str:
+    declared = html_body_declared_encoding(body)
+    if not declared or codecs.lookup(declared).name == "utf-8":
+        declared = "cp1252"
+    return body.decode(declared, errors="replace")
 
 
 @dataclass

@@ -1,18 +1,29 @@
-"""Put every record in its written form: canonical URL, clean text, crawl time and run id filled in."""
+"""Put every record in its written form: canonical URL, clean text, crawl time and run id filled in.
+
+A publication or modification time more than a day in the future is not trusted: it becomes null
+(``published_at_raw`` keeps what the page said), counted as ``newscrawl/dates/future``.
+"""
 
 from __future__ import annotations
 
+import logging
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 
+from newscrawl.extraction.dates import parse_iso
 from newscrawl.items import RejectedPage
 from newscrawl.pipelines import run_context
 from newscrawl.portals import PORTALS, portal_for_url
 from newscrawl.portals.base import Portal
 from newscrawl.records import sanitize_text, utc_now
 from newscrawl.urls import canonical_url
+
+logger = logging.getLogger(__name__)
+FUTURE_TOLERANCE = timedelta(days=1)
+"""How far ahead of the clock a date may be (time zones, a clock slightly off) before it is not trusted."""
 
 
 def _portal(portal_id: str | None, url: str) -> Portal | None:
@@ -51,4 +62,18 @@ class NormalisePipeline:
             adapter["crawled_at"] = utc_now()
         if not adapter.get("run_id"):
             adapter["run_id"] = self.run_id
+        self._drop_future_dates(adapter)
         return item
+
+    def _drop_future_dates(self, adapter: ItemAdapter) -> None:
+        limit = datetime.now(UTC) + FUTURE_TOLERANCE
+        future = []
+        for name in ("published_at", "modified_at"):
+            value = adapter.get(name)
+            moment = parse_iso(value) if isinstance(value, str) else None
+            if moment is not None and moment > limit:
+                future.append(f"{name} {value}")
+                adapter[name] = None
+        if future:
+            self.crawler.stats.inc_value("newscrawl/dates/future")
+            logger.warning("Future date on %s: %s set to null", adapter.get("url"), ", ".join(future))

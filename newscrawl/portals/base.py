@@ -123,6 +123,9 @@ class Portal:
     def editors(self, page: ParsedPage) -> list[str]:
         return metadata.editors(page, self)
 
+    def section(self, page: ParsedPage) -> str | None:
+        return metadata.section(page, self)
+
     def page_number(self, url: str) -> int | None:
         """Page number a URL of this article shows: 1 for the bare URL, None for a non-numeric view."""
         parts = urlsplit(url)

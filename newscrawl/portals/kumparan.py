@@ -11,6 +11,7 @@ from ``meta[name=description]``, which has none. No multi-page articles. robots.
 generic crawlers.
 """
 
+from newscrawl.extraction.page import ParsedPage
 from newscrawl.portals.base import Portal
 
 
@@ -36,3 +37,12 @@ class Kumparan(Portal):
         "a[data-qa-id='tag-topic'] span[data-qa-id='label-tag-topic']",
         "a[data-qa-id='tag-topic']",
     )
+
+    def section(self, page: ParsedPage) -> str | None:
+        """The breadcrumb's channel (``/channel/...``); its other items are the publishing account."""
+        for obj in page.jsonld:
+            for element in obj.get("itemListElement") or () if obj.get("@type") == "BreadcrumbList" else ():
+                item = element.get("item") if isinstance(element, dict) else None
+                if isinstance(item, dict) and "/channel/" in str(item.get("@id", "")):
+                    return str(item.get("name") or "").strip() or None
+        return None

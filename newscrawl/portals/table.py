@@ -24,13 +24,13 @@ def _discovery(portal: Portal) -> str:
 def _multipage(portal: Portal) -> str:
     if portal.single_page_params:
         query = "&".join(f"{k}={v}" for k, v in portal.single_page_params.items())
-        return f"`?{query}`, then page links"
+        return f"`?{query}`, then page links" if portal.next_page_selector else f"`?{query}`"
     return "page links" if portal.next_page_selector else "single page"
 
 
 def _fields(portal: Portal) -> str:
     fields = ["title", "body", "published_at", "authors"]
-    if portal.editor_meta or portal.editor_selectors:
+    if portal.editor_meta or portal.editor_selectors or type(portal).editors is not Portal.editors:
         fields.append("editors")
     if portal.tag_selectors:
         fields.append("tags")

@@ -21,6 +21,7 @@ from newscrawl.extraction.page import UnreadablePage
 from newscrawl.items import RejectedPage
 from newscrawl.portals.base import Portal
 from newscrawl.spiders.window import make_window
+from newscrawl.state.written import WrittenFilter
 from newscrawl.urls import canonical_url
 
 MAX_SITEMAP_DEPTH = 3
@@ -37,6 +38,7 @@ class PortalSpider(scrapy.Spider):
         """With an explicit ``since``, the dated index pages are walked too (feeds only reach back days)."""
         self._seen_sitemaps: set[str] = set()
         self._indexed: set[str] = set()
+        self._written: WrittenFilter | None = None
 
     # --- discovery ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -66,7 +68,8 @@ class PortalSpider(scrapy.Spider):
                 continue
             self._indexed.add(url)
             new += 1
-            yield self.article_request(url, None)
+            if not self.already_written(url, None):
+                yield self.article_request(url, None)
         self._count("index_entries", new)
         self._count("discovered", new)
         meta = response.meta
@@ -116,7 +119,16 @@ class PortalSpider(scrapy.Spider):
                 self._count("skipped/outside_window")
                 continue
             self._count("discovered")
-            yield self.article_request(url, entry)
+            if not self.already_written(url, entry):
+                yield self.article_request(url, entry)
+
+    def already_written(self, url: str, entry: Entry | None) -> bool:
+        """In the seen-store and not modified since (one indexed lookup; ``NEWSCRAWL_REFETCH_SEEN``)."""
+        self._written = self._written or WrittenFilter(self.crawler)
+        skip = self._written.already_written(url, entry.modified if entry else None)
+        if skip:
+            self._count("skipped/already_written")
+        return skip
 
     def canonical(self, url: str) -> str:
         """Canonical article URL; a generic site keeps its query (``?p=123`` can be the article id)."""
@@ -143,8 +155,8 @@ class PortalSpider(scrapy.Spider):
             yield response.follow(
                 remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta
             )
-            return
-        yield self.build_item(pages, response.meta)
+        else:
+            yield self.build_item(pages, response.meta)
 
     def _other_pages(self, response: Response) -> list[str]:
         selector = self.portal.next_page_selector

@@ -80,8 +80,8 @@ def store_location(settings: Mapping[str, Any]) -> str:
     return str(Path(settings.get("NEWSCRAWL_STATE_DIR") or DEFAULT_STATE_DIR) / SQLITE_FILENAME)
 
 
-def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
-    """Open the store named by Scrapy settings, a path, or a URL.
+def sqlite_path(target: Mapping[str, Any] | str | os.PathLike[str]) -> Path:
+    """The SQLite file named by Scrapy settings, a path, or a URL (see :func:`open_store`).
 
     A plain path (or ``sqlite:///relative.db``, ``sqlite:////absolute.db``) is a SQLite file; an existing
     directory gets ``seen.sqlite3`` inside it. Other schemes are refused with a ValueError.
@@ -97,8 +97,11 @@ def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
             )
         location = rest[1:] if rest.startswith("/") else rest
     path = Path(location)
-    if path.is_dir():
-        path = path / SQLITE_FILENAME
+    return path / SQLITE_FILENAME if path.is_dir() else path
+
+
+def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
+    """Open the store named by Scrapy settings, a path, or a URL (:func:`sqlite_path` says which file)."""
     from newscrawl.state.sqlite import SqliteSeenStore
 
-    return SqliteSeenStore(path)
+    return SqliteSeenStore(sqlite_path(target))

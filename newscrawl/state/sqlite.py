@@ -99,6 +99,11 @@ class SqliteSeenStore(SeenStore):
         with self._guard():
             return self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
 
+    def newest_written_at(self) -> str | None:
+        """When the most recently recorded output file became durable, or None for an empty store."""
+        with self._guard():
+            return self.db.execute("SELECT MAX(written_at) FROM seen").fetchone()[0]
+
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

@@ -1,0 +1,92 @@
+"""Re-extraction's plan: which archived responses are article pages, grouped by article, pages in order.
+
+A response is an article page when it is a 200 HTML response whose URL belongs to a portal and is one of
+its article URLs. Pages of one article share ``canonical_url(url, portal)``; they are ordered by
+``portal.page_number(url)``. An all-pages view (``?single=1``, ``?page=all``, ``?showpage=all``) is page 1,
+preferred to the plain page 1, and later pages the archive also holds follow it, as in the crawl (which
+still follows page links an all-pages view shows).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
+
+from newscrawl.archive.warc import RecordRef, url_key
+from newscrawl.portals import portal_for_url
+from newscrawl.portals.base import Portal
+from newscrawl.urls import canonical_url
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+Group = tuple[RecordRef, ...]
+
+
+@dataclass
+class Plan:
+    articles: list[Group] = field(default_factory=list)
+    """Each article's pages, page 1 first, in the order the archive first shows the article."""
+    skipped: Counter[str] = field(default_factory=Counter)
+    """Responses not used, by reason."""
+    responses: int = 0
+
+
+def is_html(content_type: str | None) -> bool:
+    """HTML, or no Content-Type at all (extraction then judges the page)."""
+    kind = (content_type or "").split(";", 1)[0].strip().lower()
+    return not kind or kind in HTML_TYPES
+
+
+def is_all_pages_view(url: str, portal: Portal) -> bool:
+    params = portal.single_page_params
+    query = dict(parse_qsl(urlsplit(url).query))
+    return bool(params) and all(query.get(k) == v for k, v in params.items())
+
+
+def _page_of(ref: RecordRef) -> tuple[str, int] | str:
+    """``(canonical article URL, page number)`` (0: an all-pages view), or why the response is skipped."""
+    portal = portal_for_url(ref.url)
+    if portal is None:
+        return "host of no portal"
+    if not is_html(ref.content_type):
+        return "not HTML"
+    canonical = canonical_url(ref.url, portal)
+    if not portal.is_article_url(canonical):
+        return "not an article URL"
+    number = 0 if is_all_pages_view(ref.url, portal) else portal.page_number(ref.url)
+    return "not a numbered page" if number is None else (canonical, number)
+
+
+def plan(refs: Iterable[RecordRef]) -> Plan:
+    result = Plan()
+    latest: dict[str, RecordRef] = {}
+    for ref in refs:
+        result.responses += 1
+        if ref.status != 200:
+            result.skipped[f"status {ref.status}"] += 1
+            continue
+        key = url_key(ref.url)
+        if key in latest:
+            result.skipped["an earlier copy of the same URL"] += 1
+        latest[key] = ref
+    articles: dict[str, dict[int, RecordRef]] = {}
+    for ref in latest.values():
+        page = _page_of(ref)
+        if isinstance(page, str):
+            result.skipped[page] += 1
+            continue
+        pages = articles.setdefault(page[0], {})
+        if page[1] in pages:
+            result.skipped["another URL of the same page"] += 1
+        pages[page[1]] = ref
+    for pages in articles.values():
+        if 0 in pages and 1 in pages:
+            result.skipped["page 1 beside its all-pages view"] += 1
+            del pages[1]
+        first = pages.pop(0, None) or pages.pop(1, None)
+        if first is None:
+            result.skipped["a later page without page 1"] += len(pages)
+            continue
+        result.articles.append((first, *(pages[n] for n in sorted(pages))))
+    return result
