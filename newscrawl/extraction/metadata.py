@@ -26,6 +26,7 @@ GENERIC_PUBLISHED_META = (
 )
 GENERIC_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s*[^-|–—:•]{2,40}$")
+_LOCAL_OFFSET = re.compile(r"[+-](?!00:?00)\d{2}:?\d{2}\s*$")
 _TRAILING_HASHTAGS = re.compile(r"(\s+#\w+)+\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*", re.I)
 _BYLINE_LABEL = re.compile(
@@ -159,6 +160,10 @@ def published(page: ParsedPage, portal: Portal | None) -> tuple[str | None, str 
             visible_raw = text
             break
     chosen = reconcile(structured, visible, has_time)  # type: ignore[arg-type]
+    if chosen is visible and structured is not None and _LOCAL_OFFSET.search(raw_structured or ""):
+        # A whole-hour gap proves a mislabelled zone only when the structured time claims UTC or no zone;
+        # against a time with its own local offset, the visible date is more likely an "updated" line.
+        chosen = structured
     if chosen is None:
         return None, None
     raw = visible_raw if chosen is visible and chosen is not structured else raw_structured
@@ -235,7 +240,7 @@ def tags(page: ParsedPage, portal: Portal | None) -> list[str]:
             page.meta_first("news_keywords", "keywords") or page.article_ld.get("keywords")
         )
     unique: list[str] = []
-    for tag in found:
+    for tag in (t.lstrip("#").strip() for t in found):
         if tag and tag.lower() not in (t.lower() for t in unique):
             unique.append(tag)
     return unique

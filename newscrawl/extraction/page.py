@@ -33,9 +33,17 @@ _WS = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=4096)
-def css(selector: str) -> CSSSelector:
-    """A compiled CSS selector; compiling costs far more than matching, so each is compiled once."""
+def _cached_css(selector: str) -> CSSSelector:
     return CSSSelector(selector)
+
+
+def css(selector: str) -> CSSSelector:
+    """A compiled CSS selector; compiling costs far more than matching, so each is compiled once.
+
+    Except ``:contains()``: lxml evaluates it through an extension function that breaks when a compiled
+    selector outlives the first document it matched, so those are compiled per use.
+    """
+    return CSSSelector(selector) if ":contains(" in selector else _cached_css(selector)
 
 
 class UnreadablePage(Exception):

@@ -62,8 +62,8 @@ class PortalSpider(scrapy.Spider):
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
         """Article links of one dated index page; the next page only while this one brought new articles."""
         new = 0
-        for href in response.css(f"{self.portal.index_link_selector}::attr(href)").getall():
-            url = self.canonical(response.urljoin(href.strip()))
+        for href in _hrefs(response, self.portal.index_link_selector):
+            url = self.canonical(response.urljoin(href))
             if url in self._indexed or not self.portal.is_article_url(url):
                 continue
             self._indexed.add(url)
@@ -144,12 +144,18 @@ class PortalSpider(scrapy.Spider):
     def parse_article(self, response: Response) -> Iterator[Any]:
         page = FetchedPage(response.url, response.body, _content_type(response))
         pages: list[FetchedPage] = [*response.meta.get("pages", []), page]
-        remaining: list[str] | None = response.meta.get("remaining")
-        if remaining is None:
-            # First page. Even after asking for the all-pages view, follow any page links still shown: a
-            # portal that stops honouring the parameter must not silently cost us the later pages.
-            # Paragraphs the all-pages view already held are collapsed by the paragraph dedupe.
-            remaining = self._other_pages(response)
+        # Follow page links even after asking for the all-pages view: a portal that stops honouring the
+        # parameter must not silently cost us the later pages (paragraphs seen twice are collapsed).
+        # Every page adds the links it shows, since a pager may list only the pages near the current one.
+        fetched = {p.url for p in pages}
+        remaining = list(response.meta.get("remaining", []))
+        for url in self._other_pages(response):
+            if (
+                url not in fetched
+                and url not in remaining
+                and len(fetched) + len(remaining) < MAX_ARTICLE_PAGES
+            ):
+                remaining.append(url)
         if remaining:
             meta = {**response.meta, "pages": pages, "remaining": remaining[1:]}
             yield response.follow(
@@ -164,8 +170,8 @@ class PortalSpider(scrapy.Spider):
             return []
         own = canonical_url(response.url, self.portal)
         found: list[str] = []
-        for href in response.css(f"{selector}::attr(href)").getall():
-            url = response.urljoin(href.strip()).split("#", 1)[0]
+        for href in _hrefs(response, selector):
+            url = response.urljoin(href).split("#", 1)[0]
             if url in found or url == response.url or canonical_url(url, self.portal) != own:
                 continue
             number = self.portal.page_number(url)
@@ -217,6 +223,11 @@ class PortalSpider(scrapy.Spider):
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)
+
+
+def _hrefs(response: Response, selector: str) -> list[str]:
+    """``href`` of every element the selector matches (``::attr`` would bind to the last alternative only)."""
+    return [href.strip() for el in response.css(selector) if (href := el.attrib.get("href"))]
 
 
 def _content_type(response: Response) -> str | None:
