@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, ClassVar
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlsplit, urlunsplit
+
+from w3lib.url import add_or_replace_parameters
 
 from newscrawl.extraction import metadata
 
@@ -65,6 +67,8 @@ class Portal:
     """Mobile or AMP host -> desktop host, e.g. ``{"m.detik.com": "www.detik.com"}``."""
     single_page_params: ClassVar[dict[str, str]] = {}
     """Query parameters that make the portal serve every page of an article in one response."""
+    single_page_suffix: ClassVar[str] = ""
+    """Path suffix of the all-pages view where it is a path, not a parameter (inews ``/all``)."""
     next_page_selector: ClassVar[str] = ""
     """CSS for links to the article's other pages, followed when one response does not hold them all."""
 
@@ -125,6 +129,20 @@ class Portal:
 
     def section(self, page: ParsedPage) -> str | None:
         return metadata.section(page, self)
+
+    def all_pages_url(self, url: str) -> str | None:
+        """The URL of the view holding every page of this (canonical) article, or None."""
+        if self.single_page_params:
+            return add_or_replace_parameters(url, self.single_page_params)
+        if self.single_page_suffix:
+            parts = urlsplit(url)
+            return urlunsplit(parts._replace(path=parts.path.rstrip("/") + self.single_page_suffix))
+        return None
+
+    def is_all_pages_view(self, url: str) -> bool:
+        if self.single_page_params:
+            return all(f"{k}={v}" in url for k, v in self.single_page_params.items())
+        return bool(self.single_page_suffix) and urlsplit(url).path.endswith(self.single_page_suffix)
 
     def page_number(self, url: str) -> int | None:
         """Page number a URL of this article shows: 1 for the bare URL, None for a non-numeric view."""

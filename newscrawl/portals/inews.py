@@ -2,9 +2,8 @@
 
 Dossier section 22. Article URLs are ``www.inews.id/{kanal}/{sub}/{slug}``. A long article is split into
 pages given as a ``/{n}`` path suffix; the ``/all`` path suffix serves every page at once. Both suffixes
-are stripped by canonicalisation. ``single_page_params`` can only express a query parameter, so the crawl
-cannot ask for ``/all``: it follows the numbered page links instead (``/all`` links are skipped as a
-non-numbered view). The page-link markup is not documented: links inside any element whose class names
+are stripped by canonicalisation. The crawl asks for the ``/all`` view (``single_page_suffix``) and still
+follows any numbered page links it shows. The page-link markup is not documented: links inside any element whose class names
 a pagination are followed, and only those leading to another page of the same article are kept.
 
 The visible date (``.createdAt``, or inside ``.timeAndShare``) carries seconds: "Kamis, 04 Juli 2024 -
@@ -31,6 +30,7 @@ class INews(Portal):
         r"[\w-]+/[a-z0-9]+(?:-[a-z0-9]+)+"
     )
     page_suffix = r"/(?:\d{1,2}|all)"
+    single_page_suffix = "/all"
     next_page_selector = "[class*='pagination'] a[href]"
 
     body_selectors = ("article div.content", "div.content")

@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 import scrapy
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
-from w3lib.url import add_or_replace_parameters
 
 from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
@@ -135,8 +134,11 @@ class PortalSpider(scrapy.Spider):
         return canonical_url(url, None if self.portal.generic else self.portal)
 
     def article_request(self, url: str, entry: Entry | None = None) -> scrapy.Request:
-        use_single = self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) and self.portal.single_page_params
-        fetch_url = add_or_replace_parameters(url, self.portal.single_page_params) if use_single else url
+        all_pages = (
+            self.portal.all_pages_url(url) if self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) else None
+        )
+        use_single = all_pages is not None
+        fetch_url = all_pages or url
         meta = {"kind": "article", "article_url": url, "single_page": bool(use_single), "entry": entry}
         return scrapy.Request(fetch_url, callback=self.parse_article, errback=self.on_error, meta=meta)
 
@@ -175,14 +177,10 @@ class PortalSpider(scrapy.Spider):
             if url in found or url == response.url or canonical_url(url, self.portal) != own:
                 continue
             number = self.portal.page_number(url)
-            if number is None or number == 1 or self._is_all_pages_view(url):
+            if number is None or number == 1 or self.portal.is_all_pages_view(url):
                 continue  # the first page (we have it) or another all-pages view
             found.append(url)
         return found[:MAX_ARTICLE_PAGES]
-
-    def _is_all_pages_view(self, url: str) -> bool:
-        params = self.portal.single_page_params
-        return bool(params) and all(f"{k}={v}" in url for k, v in params.items())
 
     def build_item(self, pages: list[FetchedPage], meta: dict) -> Any:
         try:
