@@ -1,19 +1,15 @@
 """``newscrawl state stats`` and ``newscrawl state rebuild``: the seen-store, checked and recovered.
 
-The output is the truth: ``rebuild`` reads every final ``<portal>/<date>/<run-id>.jsonl`` (never a
-``.part`` file), keeps per URL the highest version, builds a fresh SQLite file beside the store and
-renames it into place (the previous file is kept as ``seen.sqlite3.bak``). It takes the run lock, so it
-refuses (status 75) while a run is going. Memory stays flat: records stream into SQLite in batches.
+The output is the truth: ``rebuild`` (:mod:`newscrawl.state.rebuild`) makes a fresh store from the final
+output files. It takes the run lock, so it refuses (status 75) while a run is going.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
 from scrapy.settings import Settings
@@ -29,18 +25,17 @@ from newscrawl.ops.common import (
     state_dir,
 )
 from newscrawl.ops.lock import Busy, RunLock
-from newscrawl.state.base import SeenEntry, StateError, sqlite_path
+from newscrawl.state.base import StateError, sqlite_path
+from newscrawl.state.rebuild import rebuild
 from newscrawl.state.sqlite import SqliteSeenStore
-
-BATCH = 5_000
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     state = sub.add_parser("state", help="the seen-store: `stats`, or `rebuild` it from the output")
     commands = state.add_subparsers(dest="state_command", required=True)
     stats = commands.add_parser("stats", help="how many URLs the seen-store holds")
-    rebuild = commands.add_parser("rebuild", help="rebuild the seen-store from the JSONL output")
-    for parser, func in ((stats, cmd_stats), (rebuild, cmd_rebuild)):
+    rebuild_parser = commands.add_parser("rebuild", help="rebuild the seen-store from the JSONL output")
+    for parser, func in ((stats, cmd_stats), (rebuild_parser, cmd_rebuild)):
         add_settings_option(parser)
         parser.set_defaults(func=func)
 
@@ -107,56 +102,15 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
         return EXIT_LOCKED
     with lock:
         started = time.monotonic()
-        files, records, skipped = rebuild(output_dir(settings), path)
-        with SqliteSeenStore(path) as store:
-            urls = store.count()
+        try:
+            files, records, skipped = rebuild(output_dir(settings), path)
+            with SqliteSeenStore(path) as store:
+                urls = store.count()
+        except (OSError, StateError) as exc:
+            print(f"newscrawl state rebuild: failed: {exc}", file=sys.stderr)
+            return EXIT_STATE
     print(
         f"rebuilt {path} from {files} files: {records} records, {urls} URLs"
         f" ({skipped} unreadable lines skipped) in {time.monotonic() - started:.1f} s"
     )
     return EXIT_OK
-
-
-def rebuild(output: Path, path: Path) -> tuple[int, int, int]:
-    """Build the store for ``output`` at ``path`` atomically; (files, records, unreadable lines)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.rebuild-{os.getpid()}")
-    files = records = skipped = 0
-    with SqliteSeenStore(tmp) as store:
-        for jsonl in sorted(Path(output).glob("*/*/*.jsonl")):  # by date, then run id: later wins ties
-            files += 1
-            written_at = datetime.fromtimestamp(jsonl.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-            batch: list[SeenEntry] = []
-            with jsonl.open(encoding="utf-8") as fh:
-                for line in fh:
-                    try:
-                        batch.append(SeenEntry.from_record(json.loads(line), written_at))
-                    except (ValueError, KeyError, TypeError):
-                        skipped += 1
-                        continue
-                    if len(batch) >= BATCH:
-                        records += _flush(store, batch)
-            records += _flush(store, batch)
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    backup = path.with_name(path.name + ".bak")
-    suffixes = ("", "-wal", "-shm", "-journal")  # the old WAL goes with the old file, never onto the new
-    for suffix in suffixes:
-        backup.with_name(backup.name + suffix).unlink(missing_ok=True)
-    for suffix in suffixes:
-        if (old := path.with_name(path.name + suffix)).exists():
-            os.replace(old, backup.with_name(backup.name + suffix))
-    os.replace(tmp, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    return files, records, skipped
-
-
-def _flush(store: SqliteSeenStore, batch: list[SeenEntry]) -> int:
-    store.add_many(batch)
-    count = len(batch)
-    batch.clear()
-    return count

@@ -2,7 +2,8 @@
 
 Judged on the portal's summary entry alone (the portal's history is ``newscrawl health``'s business):
 the crawl did not finish, its output could not be written or recorded, every feed/sitemap, index page or
-article request failed, or most articles needed the generic fallback (``NEWSCRAWL_FAIL_FALLBACK_SHARE``).
+article request failed, none of its fetched articles was written because most were dropped, or most
+needed the generic fallback (``NEWSCRAWL_FAIL_FALLBACK_SHARE``).
 """
 
 from __future__ import annotations
@@ -11,14 +12,14 @@ from typing import Any
 
 DISCOVERY_KINDS = ("feed", "sitemap", "robots", "home")
 MIN_ARTICLES_FOR_SHARE = 3
-"""Below this many fetched articles the fallback share says too little to fail a run."""
+"""Below this many fetched articles, shares (fallbacks, drops) say too little to fail a run."""
 
 
 def failures(entry: dict[str, Any], fallback_share: float = 0.5) -> list[str]:
     reasons: list[str] = []
     finish = entry.get("finish_reason")
     if finish == "shutdown":
-        reasons.append("interrupted (a backfill resumes when run again)")
+        reasons.append("interrupted")
     elif finish != "finished":
         reasons.append(f"crawl closed: {finish}")
     if entry.get("write_errors"):
@@ -34,6 +35,9 @@ def failures(entry: dict[str, Any], fallback_share: float = 0.5) -> list[str]:
     if errors.get("article") and not entry.get("fetched"):
         reasons.append(f"every article request failed ({errors['article']})")
     articles, fallbacks = entry.get("fetched", 0), entry.get("fallbacks", 0)
+    dropped = sum(entry.get("dropped", {}).values())
+    if articles >= MIN_ARTICLES_FOR_SHARE and not entry.get("written") and 2 * dropped >= articles:
+        reasons.append(f"none of {articles} fetched articles written ({dropped} dropped)")
     if articles >= MIN_ARTICLES_FOR_SHARE and fallbacks > fallback_share * articles:
         reasons.append(f"generic fallback on {fallbacks} of {articles} articles (portal rules missed)")
     return reasons

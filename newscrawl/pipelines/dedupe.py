@@ -62,7 +62,9 @@ class DedupePipeline:
         stored = self.store.get(url)
         if stored is not None:
             changed = stored.content_hash != content_hash
-            if not (changed and _is_later(adapter.get("modified_at"), stored.modified_at)):
+            # The first copy may have carried no modification time: then compare with when it was written.
+            reference = stored.modified_at or stored.written_at
+            if not (changed and _is_later(adapter.get("modified_at"), reference)):
                 raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
             adapter["version"] = stored.version + 1
             self._inc("newscrawl/versions/new")

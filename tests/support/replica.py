@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ class Route:
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    delay: float = 0.0
+    """Seconds the server waits before answering (a slow site, so a test can act mid-crawl)."""
 
 
 class ReplicaSite:
@@ -56,6 +59,16 @@ class ReplicaSite:
         key = f"{parts.netloc}{parts.path}" + (f"?{parts.query}" if parts.query else "")
         return self.requests.count(key)
 
+    def merge(self, other: ReplicaSite) -> ReplicaSite:
+        """Serve the other site's routes too (several portals behind one server)."""
+        self.routes.update(other.routes)
+        return self
+
+    def slow_down(self, delay: float, keys: list[str] | None = None) -> None:
+        """Give the routes (default: every route) a response delay."""
+        for key in keys if keys is not None else list(self.routes):
+            self.routes[key].delay = delay
+
 
 def _handler(site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -65,6 +78,8 @@ def _handler(site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
             route = site.lookup(key)
             if route is None:
                 route = Route(b"<html><body><h1>404 Not Found</h1></body></html>", status=404)
+            if route.delay:
+                time.sleep(route.delay)
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
             self.send_header("Content-Length", str(len(route.body)))
@@ -123,9 +138,13 @@ def rss(items: list[tuple[str, str, datetime]]) -> bytes:
     ).encode()
 
 
-def news_sitemap(items: list[tuple[str, datetime]]) -> bytes:
+def news_sitemap(items: list[tuple[str, datetime]], lastmod: dict[str, datetime] | None = None) -> bytes:
+    """A Google-News sitemap; ``lastmod`` adds ``<lastmod>`` (the entry's modification time) per URL."""
+    lastmod = lastmod or {}
     urls = "".join(
-        f"<url><loc>{escape(url)}</loc><news:news><news:publication><news:name>replica</news:name>"
+        f"<url><loc>{escape(url)}</loc>"
+        + (f"<lastmod>{lastmod[url].isoformat()}</lastmod>" if url in lastmod else "")
+        + "<news:news><news:publication><news:name>replica</news:name>"
         f"<news:language>id</news:language></news:publication>"
         f"<news:publication_date>{when.isoformat()}</news:publication_date></news:news></url>"
         for url, when in items
@@ -138,9 +157,25 @@ def news_sitemap(items: list[tuple[str, datetime]]) -> bytes:
     ).encode()
 
 
-def portal_replica(portal_id: str) -> tuple[ReplicaSite, list[GoldenCase]]:
+def index_page(urls: list[str]) -> bytes:
+    """A dated index page linking ``urls`` in markup the detik and kompas index selectors match."""
+    links = "".join(
+        f'<div class="articleItem"><article><h3 class="media__title">'
+        f'<a class="media__link article-link" href="{escape(url)}">{escape(url)}</a></h3></article></div>'
+        for url in urls
+    )
+    return f"<html><body>{links}</body></html>".encode()
+
+
+def portal_replica(
+    portal_id: str, announced: datetime | None = None, index: bool = False
+) -> tuple[ReplicaSite, list[GoldenCase]]:
     """Every golden article of a portal, half announced by its first feed and half by its first news
-    sitemap, served at their real URLs with their later pages; robots.txt allows everything."""
+    sitemap, served at their real URLs with their later pages; robots.txt allows everything.
+
+    ``announced`` replaces the publication time the feed and sitemap give (e.g. now, so that a crawl
+    with the default window takes them); ``index`` serves every dated index page with every article.
+    """
     portal = get_portal(portal_id)
     site = ReplicaSite()
     cases = [c for c in find_cases([portal_id]) if "rejected" not in expected_record(c)]
@@ -151,10 +186,13 @@ def portal_replica(portal_id: str) -> tuple[ReplicaSite, list[GoldenCase]]:
         site.add(url, Route(case.pages[0].read_bytes()))
         for page_url, page_file in zip(_page_urls(case, url), case.pages[1:], strict=False):
             site.add(page_url, Route(page_file.read_bytes()))
-        when = datetime.fromisoformat(record["published_at"])
+        when = announced or datetime.fromisoformat(record["published_at"])
         (feed_items.append((url, record["title"], when)) if i % 2 == 0 else sitemap_items.append((url, when)))
     site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
     site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
+    if index:  # the bare path answers for every date and page (queries fall back to it)
+        for template in portal.index_pages:
+            site.add(template.split("?", 1)[0], Route(index_page([c.fetched_url() for c in cases])))
     for host in {
         urlsplit(u).netloc
         for u in (portal.feeds[0], portal.news_sitemaps[0], *(c.fetched_url() for c in cases))
