@@ -2,9 +2,9 @@
 
 A response is an article page when it is a 200 HTML response whose URL belongs to a portal and is one of
 its article URLs. Pages of one article share ``canonical_url(url, portal)``; they are ordered by
-``portal.page_number(url)``. An all-pages view (``?single=1``, ``?page=all``, ``?showpage=all``) is page 1,
-preferred to the plain page 1, and later pages the archive also holds follow it, as in the crawl (which
-still follows page links an all-pages view shows).
+``portal.page_number(url)``. An all-pages view (``portal.is_all_pages_view``: ``?single=1``, ``?page=all``,
+``?showpage=all``, ...) is page 1, preferred to the plain page 1, and later pages the archive also holds
+follow it, as in the crawl (which still follows page links an all-pages view shows).
 """
 
 from __future__ import annotations
@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
 
-from newscrawl.archive.warc import RecordRef, url_key
+from newscrawl.archive.warc import RecordRef, supersedes, url_key
 from newscrawl.portals import portal_for_url
-from newscrawl.portals.base import Portal
 from newscrawl.urls import canonical_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -38,12 +36,6 @@ def is_html(content_type: str | None) -> bool:
     return not kind or kind in HTML_TYPES
 
 
-def is_all_pages_view(url: str, portal: Portal) -> bool:
-    params = portal.single_page_params
-    query = dict(parse_qsl(urlsplit(url).query))
-    return bool(params) and all(query.get(k) == v for k, v in params.items())
-
-
 def _page_of(ref: RecordRef) -> tuple[str, int] | str:
     """``(canonical article URL, page number)`` (0: an all-pages view), or why the response is skipped."""
     portal = portal_for_url(ref.url)
@@ -54,7 +46,7 @@ def _page_of(ref: RecordRef) -> tuple[str, int] | str:
     canonical = canonical_url(ref.url, portal)
     if not portal.is_article_url(canonical):
         return "not an article URL"
-    number = 0 if is_all_pages_view(ref.url, portal) else portal.page_number(ref.url)
+    number = 0 if portal.is_all_pages_view(ref.url) else portal.page_number(ref.url)
     return "not a numbered page" if number is None else (canonical, number)
 
 
@@ -67,9 +59,11 @@ def plan(refs: Iterable[RecordRef]) -> Plan:
             result.skipped[f"status {ref.status}"] += 1
             continue
         key = url_key(ref.url)
-        if key in latest:
+        held = latest.get(key)
+        if held is not None:
             result.skipped["an earlier copy of the same URL"] += 1
-        latest[key] = ref
+        if held is None or supersedes(ref, held):
+            latest[key] = ref
     articles: dict[str, dict[int, RecordRef]] = {}
     for ref in latest.values():
         page = _page_of(ref)

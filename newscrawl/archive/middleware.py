@@ -129,10 +129,13 @@ class ArchiveMiddleware:
         return response
 
     def close(self) -> None:
-        try:
-            self.writer.close()
-        except OSError as exc:
-            self._fail(exc)
+        if self.failed:
+            self.writer.abandon()
+        else:
+            try:
+                self.writer.close()
+            except OSError as exc:
+                self._fail(exc)
         self.crawler.stats.set_value("newscrawl/archive/files", len(self.writer.closed_files))
 
     def _fail(self, exc: OSError) -> None:

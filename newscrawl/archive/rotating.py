@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
@@ -81,6 +82,13 @@ class RotatingWarcWriter:
         self.closed_files.append(final)
         logger.info("Archive file written: %s", final)
         return final
+
+    def abandon(self) -> None:
+        """After a write error: close the file in progress, keeping its ``.open`` name (its end is bad)."""
+        if self._fh is not None:
+            with suppress(OSError):
+                self._fh.close()
+        self._fh = self._path = self._writer = None
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -34,6 +34,13 @@ class RecordRef:
     date: str
 
 
+def supersedes(ref: RecordRef, held: RecordRef) -> bool:
+    """Whether ``ref`` is the later fetch of the same URL: by WARC-Date (to the second), else archive order.
+
+    Archives are read in file-name order, which need not be the order in which they were written."""
+    return ref.date[:19] >= held.date[:19]
+
+
 class DamagedRecord(Exception):
     """A record cannot be read in full."""
 

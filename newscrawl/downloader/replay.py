@@ -6,10 +6,10 @@ index (URL -> file and offset of one response record) is built once per crawl wh
 records are read lazily by offset, so memory grows with the number of URLs, not with the archive.
 
 A request matches an archived ``WARC-Target-URI`` that differs only by fragment or by http/https. Of several
-responses for one URL the last 200 wins, else the last response. A URL not in the archive gets a 404
-(counted in ``newscrawl/replay/missing``; robots.txt in ``newscrawl/replay/robots_txt_missing``, which Scrapy
-reads as "allow all"). The body is returned as stored: a compressed one is decoded by Scrapy's
-HttpCompressionMiddleware, exactly as in the live crawl.
+responses for one URL the last 200 wins (by WARC-Date, then archive order), else the last response. A URL
+not in the archive gets a 404 (counted in ``newscrawl/replay/missing``; for robots.txt in
+``newscrawl/replay/robots_txt_missing``, and Scrapy reads it as "allow all"). The body is returned as
+stored: a compressed one is decoded by Scrapy's HttpCompressionMiddleware, exactly as in the live crawl.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from scrapy.http import HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
 
 from newscrawl.archive.reader import OpenSources, find_sources
-from newscrawl.archive.warc import RecordRef, load, scan, url_key
+from newscrawl.archive.warc import RecordRef, load, scan, supersedes, url_key
 
 logger = logging.getLogger(__name__)
 MISSING_BODY = b"<html><body><h1>404 Not Found</h1><p>Not in the web archive.</p></body></html>"
@@ -57,7 +57,7 @@ class ReplayIndex:
         self.responses += 1
         key = url_key(ref.url)
         held = self.entries.get(key)
-        if held is None or ref.status == 200 or held.status != 200:
+        if held is None or _answers_better(ref, held):
             self.entries[key] = ref
 
     def get(self, url: str) -> RecordRef | None:
@@ -75,6 +75,12 @@ class ReplayIndex:
             stats.set_value("newscrawl/replay/urls", len(index.entries))
             stats.set_value("newscrawl/replay/damaged_files", len(index.damages))
         return index
+
+
+def _answers_better(ref: RecordRef, held: RecordRef) -> bool:
+    """A 200 beats any other status; between equals, the later fetch wins."""
+    ok, held_ok = ref.status == 200, held.status == 200
+    return ok if ok != held_ok else supersedes(ref, held)
 
 
 class ReplayDownloadHandler:

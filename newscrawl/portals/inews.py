@@ -3,8 +3,9 @@
 Dossier section 22. Article URLs are ``www.inews.id/{kanal}/{sub}/{slug}``. A long article is split into
 pages given as a ``/{n}`` path suffix; the ``/all`` path suffix serves every page at once. Both suffixes
 are stripped by canonicalisation. The crawl asks for the ``/all`` view (``single_page_suffix``) and still
-follows any numbered page links it shows. The page-link markup is not documented: links inside any element whose class names
-a pagination are followed, and only those leading to another page of the same article are kept.
+follows any numbered page links it shows. The page-link markup is not documented: links inside any
+element whose class names a pagination are followed, and only those leading to another page of the same
+article are kept.
 
 The visible date (``.createdAt``, or inside ``.timeAndShare``) carries seconds: "Kamis, 04 Juli 2024 -
 06:14:00 WIB". Reporter ``.author``; section from the breadcrumb. Body ``.content`` (a weak class name, so it
