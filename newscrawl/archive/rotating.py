@@ -17,6 +17,8 @@ from typing import BinaryIO
 from warcio.recordloader import ArcWarcRecord
 from warcio.warcwriter import WARCWriter
 
+from newscrawl.durable import fsync_dir
+
 logger = logging.getLogger(__name__)
 OPEN_SUFFIX = ".open"
 
@@ -78,7 +80,7 @@ class RotatingWarcWriter:
         finally:
             fh.close()
         os.replace(temporary, final)
-        _fsync_dir(final.parent)
+        fsync_dir(final.parent)
         self.closed_files.append(final)
         logger.info("Archive file written: %s", final)
         return final
@@ -89,12 +91,3 @@ class RotatingWarcWriter:
             with suppress(OSError):
                 self._fh.close()
         self._fh = self._path = self._writer = None
-
-
-def _fsync_dir(directory: Path) -> None:
-    if os.name == "posix":
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
+from newscrawl.durable import fsync_dir
 from newscrawl.pipelines import drop, records_committed, run_context, stop_crawl
 from newscrawl.records import record_dict
 
@@ -102,7 +103,7 @@ class JsonlWriterPipeline:
                 if final.exists():  # never overwrite a file of another run with the same id
                     final = _free_name(final.parent, self.run_id)
                 os.replace(out.part, final)
-                _fsync_dir(final.parent)
+                fsync_dir(final.parent)
             except OSError as exc:
                 self._fail(exc, out.part, out)
                 continue
@@ -127,13 +128,3 @@ def _free_name(directory: Path, run_id: str) -> Path:
         if not final.exists() and not final.with_name(final.name + ".part").exists():
             return final
     raise FileExistsError(errno.EEXIST, "no free output file name", str(directory / run_id))
-
-
-def _fsync_dir(directory: Path) -> None:
-    """Make the rename itself durable (POSIX only: other systems cannot open a directory)."""
-    if os.name == "posix":
-        fd = os.open(directory, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)

@@ -13,6 +13,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from newscrawl.durable import durable_replace
 from newscrawl.state.base import SeenEntry
 from newscrawl.state.sqlite import SqliteSeenStore
 
@@ -36,13 +37,7 @@ def rebuild(output: Path, path: Path) -> tuple[int, int, int]:
     for suffix in suffixes:
         if (old := path.with_name(path.name + suffix)).exists():
             os.replace(old, backup.with_name(backup.name + suffix))
-    os.replace(tmp, path)
-    if os.name == "posix":
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    durable_replace(tmp, path)
     return files, records, skipped
 
 
