@@ -91,32 +91,18 @@ def crawl(count: int) -> tuple[float, int, float]:
     origin = json.dumps({"*": f"http://127.0.0.1:{ports.get(timeout=30)}"})
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
+        settings = {
+            "NEWSCRAWL_ORIGIN_MAP": origin,
+            "NEWSCRAWL_OUTPUT_DIR": f"{tmp}/out",
+            "NEWSCRAWL_STATE_DIR": f"{tmp}/state",
+            "AUTOTHROTTLE_ENABLED": "False",
+            "DOWNLOAD_DELAY": "0",
+            "CONCURRENT_REQUESTS": "16",
+            "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+            "LOG_LEVEL": "WARNING",
+        }
         subprocess.run(
-            [
-                BIN / "scrapy",
-                "crawl",
-                "detik",
-                "-a",
-                "since=2025-03-01",
-                "-a",
-                "until=2025-03-31",
-                "-s",
-                f"NEWSCRAWL_ORIGIN_MAP={origin}",
-                "-s",
-                f"NEWSCRAWL_OUTPUT_DIR={tmp}/out",
-                "-s",
-                f"NEWSCRAWL_STATE_DIR={tmp}/state",
-                "-s",
-                "AUTOTHROTTLE_ENABLED=False",
-                "-s",
-                "DOWNLOAD_DELAY=0",
-                "-s",
-                "CONCURRENT_REQUESTS=16",
-                "-s",
-                "CONCURRENT_REQUESTS_PER_DOMAIN=16",
-                "-s",
-                "LOG_LEVEL=WARNING",
-            ],
+            [BIN / "scrapy", "crawl", "detik", *(a for k, v in settings.items() for a in ("-s", f"{k}={v}"))],
             cwd=ROOT,
             check=True,
             capture_output=True,

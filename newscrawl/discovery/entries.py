@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from newscrawl.discovery.xml import child_text, local_name, parse_xml
 from newscrawl.extraction.dates import parse_iso, to_wib
@@ -45,13 +45,17 @@ def parse_date(value: str | None) -> datetime | None:
 def _absolute(base: str, href: str | None) -> str | None:
     if not href:
         return None
-    url = urljoin(base, href.strip())
+    try:
+        url = urljoin(base, href.strip())
+        urlsplit(url).port  # noqa: B018 - raises on a bad port or a broken IPv6 literal
+    except ValueError:
+        return None
     return url if url.startswith(("http://", "https://")) else None
 
 
 def parse_feed(data: bytes, base_url: str) -> list[Entry]:
     """Entries of an RSS 2.0, RSS 1.0 or Atom feed; entries without a usable link are skipped."""
-    root = parse_xml(data)
+    root = parse_xml(data, base_url)
     if root is None:
         return []
     entries: list[Entry] = []
@@ -80,7 +84,7 @@ def parse_feed(data: bytes, base_url: str) -> list[Entry]:
 
 def parse_sitemap(data: bytes, base_url: str) -> SitemapLinks:
     """A urlset (with Google-News ``news:publication_date`` when present) or a sitemap index."""
-    root = parse_xml(data)
+    root = parse_xml(data, base_url)
     if root is None:
         return SitemapLinks([], [])
     if local_name(root) == "sitemapindex":

@@ -8,7 +8,13 @@ document (every good entry with it) when an entity bomb declared there is refere
 
 from __future__ import annotations
 
+import logging
+import re
+
 from lxml import etree
+
+logger = logging.getLogger(__name__)
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 
 _PARSER_OPTIONS = dict(
     resolve_entities=False,
@@ -21,23 +27,38 @@ _PARSER_OPTIONS = dict(
 )
 
 
-def parse_xml(data: bytes) -> etree._Element | None:
-    """Root element of ``data``, or None when nothing usable could be parsed."""
+def parse_xml(data: bytes, source: str = "") -> etree._Element | None:
+    """Root element of ``data``, or None when nothing usable could be parsed.
+
+    Entity declarations (removed with the document type declaration) are named in the log, with
+    ``source`` (the document's URL): a feed or sitemap has no use for them.
+    """
     if not data or not data.strip():
         return None
+    span = doctype_span(data)
+    if span is not None:
+        if _ENTITY_DECLARATION.search(data, *span):
+            logger.warning("Entity declarations in %s removed, none expanded", source or "an XML document")
+        data = data[: span[0]] + data[span[1] :]
     parser = etree.XMLParser(**_PARSER_OPTIONS)
     try:
-        root = etree.fromstring(strip_doctype(data), parser=parser)
+        root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError:
         return None
     return root
 
 
 def strip_doctype(data: bytes) -> bytes:
-    """``data`` without its ``<!DOCTYPE ...>`` declaration and internal subset (entity declarations).
+    """``data`` without its ``<!DOCTYPE ...>`` declaration and internal subset (entity declarations)."""
+    span = doctype_span(data)
+    return data if span is None else data[: span[0]] + data[span[1] :]
 
-    Only the prolog is looked at (before the root element); quoted strings and comments in the subset
-    cannot end it early. An unterminated declaration takes the rest of the document with it.
+
+def doctype_span(data: bytes) -> tuple[int, int] | None:
+    """Where the document type declaration is (start, end), or None.
+
+    Only the prolog is looked at (before the root element); quoted strings and comments in the internal
+    subset cannot end it early. An unterminated declaration runs to the end of the document.
     """
     pos = 0
     while (start := data.find(b"<", pos)) != -1:
@@ -46,10 +67,10 @@ def strip_doctype(data: bytes) -> bytes:
         elif data.startswith(b"<!--", start):
             pos = _after(data, b"-->", start)
         elif data[start : start + 9].upper() == b"<!DOCTYPE":
-            return data[:start] + data[_doctype_end(data, start + 9) :]
+            return start, _doctype_end(data, start + 9)
         else:
             break  # the root element: no declaration
-    return data
+    return None
 
 
 def _after(data: bytes, token: bytes, start: int) -> int:

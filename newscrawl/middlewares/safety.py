@@ -21,7 +21,6 @@ import asyncio
 import ipaddress
 import logging
 import socket
-from typing import Any
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -108,7 +107,7 @@ class SafeAddressMiddleware:
     def from_crawler(cls, crawler: Crawler) -> SafeAddressMiddleware:
         return cls(crawler)
 
-    def request_scheduled(self, request: Request, spider: Any) -> None:
+    def request_scheduled(self, request: Request) -> None:
         self._check_literal(request)
 
     async def process_request(self, request: Request) -> None:
@@ -117,7 +116,9 @@ class SafeAddressMiddleware:
             return
         forbidden = self._resolved.get(host)
         if forbidden is None:
-            forbidden = await self._resolves_to_forbidden(host, urlparse_cached(request).port or 443)
+            parts = urlparse_cached(request)
+            port = parts.port or (80 if parts.scheme == "http" else 443)
+            forbidden = await self._resolves_to_forbidden(host, port)
             if len(self._resolved) >= _MAX_CACHED:
                 self._resolved.clear()
             self._resolved[host] = forbidden
@@ -226,8 +227,18 @@ def fault_kind(exception: BaseException) -> str | None:
     return "other"
 
 
+_SILENT_FAULTS: dict[type[Exception], str] = {
+    DownloadCancelledError: "response larger than DOWNLOAD_MAXSIZE ({maxsize} bytes): download cancelled",
+    ResponseDataLossError: "response body shorter than its Content-Length: the connection was closed early",
+    DownloadFailedError: "download failed: the connection was lost",
+    DownloadTimeoutError: "no complete response within DOWNLOAD_TIMEOUT ({timeout} s)",
+}
+"""Messages for Scrapy's download exceptions that come without one (the log would say only "failed:")."""
+
+
 class DownloadFaultMiddleware:
-    """Count downloads that failed for good (placed below the retry middleware: it sees only give-ups)."""
+    """Count downloads that failed for good (placed below the retry middleware: it sees only give-ups),
+    and give a reason to a failure that has none, so the errback's log line says what went wrong."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -238,5 +249,12 @@ class DownloadFaultMiddleware:
 
     def process_exception(self, request: Request, exception: Exception) -> None:
         kind = fault_kind(exception)
-        if kind is not None:
-            self.crawler.stats.inc_value(f"newscrawl/download_errors/{kind}")
+        if kind is None:
+            return
+        self.crawler.stats.inc_value(f"newscrawl/download_errors/{kind}")
+        message = _SILENT_FAULTS.get(type(exception))
+        if message is not None and not str(exception):
+            settings = self.crawler.settings
+            maxsize = request.meta.get("download_maxsize", settings.getint("DOWNLOAD_MAXSIZE"))
+            timeout = request.meta.get("download_timeout", settings.getfloat("DOWNLOAD_TIMEOUT"))
+            raise type(exception)(message.format(maxsize=maxsize, timeout=timeout)) from exception

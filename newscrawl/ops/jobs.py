@@ -43,9 +43,14 @@ def begin(path: Path) -> bool:
     return resumed
 
 
-def end(path: Path, closed: bool, succeeded: bool) -> None:
-    """After the crawl: drop a finished job; keep an interrupted one (unmarked once Scrapy saved it)."""
-    if closed and succeeded:
+def end(path: Path, closed: bool, interrupted: bool) -> None:
+    """After the crawl: keep a job interrupted by a signal (Scrapy saved it), drop every other one.
+
+    A crawl that ended on its own but failed (a write error, say) must not be resumed: its request
+    queue and dupefilter remember articles whose records were never written, so a resumed run would
+    skip them for good. Walking the range again is safe; the seen-store skips what was written.
+    """
+    if closed and not interrupted:
         shutil.rmtree(path, ignore_errors=True)
     elif closed:
         (path / MARKER).unlink(missing_ok=True)

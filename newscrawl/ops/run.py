@@ -102,7 +102,8 @@ def crawl(settings: Settings, names: list[str], since: str | None, until: str | 
         if entry is None or entry["status"] != "ok":
             failed.append(name)
         if name in job_dirs:
-            jobs.end(job_dirs[name], closed=entry is not None, succeeded=name not in failed)
+            interrupted = entry is not None and entry.get("finish_reason") == "shutdown"
+            jobs.end(job_dirs[name], closed=entry is not None, interrupted=interrupted)
     print(f"run {run_id}: summary in {summary_path}")
     if failed:
         return _say(f"failed: {', '.join(failed)}", EXIT_FAILED)

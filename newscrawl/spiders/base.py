@@ -25,6 +25,7 @@ from newscrawl.urls import canonical_url
 
 MAX_SITEMAP_DEPTH = 3
 MAX_ARTICLE_PAGES = 20
+SITEMAP_MAXSIZE = 50 * 1024 * 1024
 
 
 class PortalSpider(scrapy.Spider):
@@ -76,9 +77,9 @@ class PortalSpider(scrapy.Spider):
             yield self._index_request(meta["template"], meta["day"], meta["page"] + 1)
 
     def _sitemap_request(self, url: str, depth: int) -> scrapy.Request:
-        return scrapy.Request(
-            url, callback=self.parse_sitemap, errback=self.on_error, meta={"kind": "sitemap", "depth": depth}
-        )
+        # The sitemap protocol allows 50 MB per file, above the page limit (DOWNLOAD_MAXSIZE).
+        meta = {"kind": "sitemap", "depth": depth, "download_maxsize": SITEMAP_MAXSIZE}
+        return scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, meta=meta)
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         entries = parse_feed(response.body, response.url)
@@ -90,7 +91,7 @@ class PortalSpider(scrapy.Spider):
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
         if body[:2] == b"\x1f\x8b":  # a .xml.gz served as a file, not as Content-Encoding
-            max_size = self.settings.getint("DOWNLOAD_MAXSIZE")
+            max_size = SITEMAP_MAXSIZE
             try:
                 body = gunzip(body, max_size=max_size)
             except (OSError, ValueError) as exc:
@@ -110,7 +111,12 @@ class PortalSpider(scrapy.Spider):
 
     def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
         for entry in entries:
-            url = self.canonical(entry.url)
+            try:
+                url = self.canonical(entry.url)
+            except ValueError:  # an unparsable URL (bad port, broken IPv6 literal) costs only itself
+                self._count("skipped/bad_url")
+                self.logger.info("skipped an entry with an unusable URL: %r", entry.url)
+                continue
             if not self.portal.is_article_url(url):
                 self._count("skipped/not_article_url")
                 continue

@@ -1,0 +1,1 @@
+"""Hostile conditions: bad servers, bad input, bad neighbours (README "Hostile conditions")."""
