@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import secrets
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
@@ -23,7 +24,15 @@ _MAX_MESSAGE = 200
 
 
 def record_dict(item: Any) -> dict[str, Any]:
+    """The item as a plain dict (lists copied). Dataclass items take a direct path: ItemAdapter's
+    generic ``asdict`` cost about 0.25 ms per call, and every pipeline stage makes one."""
+    if is_dataclass(item) and not isinstance(item, type):
+        return {f.name: _copy(getattr(item, f.name)) for f in fields(item)}
     return ItemAdapter(item).asdict()
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 @cache

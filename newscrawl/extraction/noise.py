@@ -128,6 +128,8 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r"ringkasan\s+berita\s*:?",
 )
 LINE_NOISE: tuple[re.Pattern[str], ...] = tuple(re.compile(rf"^(?:{p})$", re.I) for p in _LINE_PATTERNS)
+# The same rules as one alternation: one regex call per line instead of one per rule.
+_ANY_LINE_NOISE = re.compile("|".join(f"(?:^(?:{p})$)" for p in _LINE_PATTERNS), re.I)
 
 # A desk sign-off glued to the end of the last paragraph: "... kata dia. (vyp/kna)".
 TRAILING_SIGNOFF = re.compile(
@@ -144,4 +146,4 @@ def is_noise_line(line: str, extra: tuple[re.Pattern[str], ...] = ()) -> bool:
     """True when a whole line is furniture rather than article text."""
     if len(line.split()) > _LONG_LINE_WORDS:
         return False
-    return any(p.match(line) for p in LINE_NOISE) or any(p.match(line) for p in extra)
+    return bool(_ANY_LINE_NOISE.match(line)) or any(p.match(line) for p in extra)
