@@ -253,12 +253,14 @@ def test_a_job_left_by_a_killed_run_is_discarded_and_a_cleanly_stopped_one_resum
     assert path == tmp_path / "jobs" / "detik-2024-01-01-open"
     assert not jobs.begin(path) and (path / jobs.MARKER).exists()
     (path / "requests.seen").write_text("fingerprint\n")
-    jobs.end(path, closed=True, succeeded=False)  # interrupted cleanly: kept, unmarked
+    jobs.end(path, closed=True, interrupted=True)  # interrupted cleanly: kept, unmarked
     assert (path / "requests.seen").exists() and not (path / jobs.MARKER).exists()
     assert jobs.begin(path)  # resumed
     assert not jobs.begin(path)  # still marked: a killed run's job, discarded
     assert not (path / "requests.seen").exists()
-    jobs.end(path, closed=False, succeeded=False)  # never closed: the mark stays
+    jobs.end(path, closed=False, interrupted=False)  # never closed: the mark stays
     assert (path / jobs.MARKER).exists()
+    jobs.end(path, closed=True, interrupted=False)  # ended on its own, even failed: walked again next time
+    assert not path.exists()
     jobs.end(path, closed=True, succeeded=True)
     assert not path.exists()
