@@ -262,5 +262,3 @@ def test_a_job_left_by_a_killed_run_is_discarded_and_a_cleanly_stopped_one_resum
     assert (path / jobs.MARKER).exists()
     jobs.end(path, closed=True, interrupted=False)  # ended on its own, even failed: walked again next time
     assert not path.exists()
-    jobs.end(path, closed=True, succeeded=True)
-    assert not path.exists()
