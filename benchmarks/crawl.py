@@ -6,9 +6,10 @@
 A server process serves a detik replica: one news sitemap listing N distinct articles made from a golden
 fixture page (each with its own id and text). A real ``scrapy crawl detik`` subprocess crawls it with the
 shipped settings except politeness delays (AutoThrottle off, no download delay, 16 requests per domain),
-writing JSONL and the seen-store as usual. Reported: articles written per second (wall), the same
-process type's extraction-only rate on the same pages (``extract_article`` in a loop), their ratio, and
-the crawl's peak RSS (ru_maxrss of the child).
+writing JSONL and the seen-store as usual (``--processes N``: extraction in N worker processes).
+Reported: articles written per second (wall), this process's extraction-only rate on the same pages
+(``extract_article`` in a loop on one core), their ratio, the crawl process's own CPU per article and its
+peak RSS (wait4).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import resource
+import os
 import subprocess
 import sys
 import tempfile
@@ -83,8 +84,11 @@ def serve(count: int, port_out: multiprocessing.Queue) -> None:
     server.serve_forever()
 
 
-def crawl(count: int) -> tuple[float, int, float]:
-    """(seconds, records written, peak RSS MiB) of one crawl of ``count`` articles."""
+PROCESSES = 0  # set by --processes
+
+
+def crawl(count: int) -> tuple[float, int, float, float]:
+    """(seconds, records written, peak RSS MiB, CPU seconds of the crawl process) for ``count`` articles."""
     ports: multiprocessing.Queue = multiprocessing.Queue()
     server = multiprocessing.Process(target=serve, args=(count, ports), daemon=True)
     server.start()
@@ -100,21 +104,23 @@ def crawl(count: int) -> tuple[float, int, float]:
             "CONCURRENT_REQUESTS": "16",
             "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
             "LOG_LEVEL": "WARNING",
+            "NEWSCRAWL_EXTRACT_PROCESSES": str(PROCESSES),
         }
-        subprocess.run(
-            [BIN / "scrapy", "crawl", "detik", *(a for k, v in settings.items() for a in ("-s", f"{k}={v}"))],
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            timeout=3600,
-        )
+        command = [
+            BIN / "scrapy",
+            "crawl",
+            "detik",
+            *(a for k, v in settings.items() for a in ("-s", f"{k}={v}")),
+        ]
+        child = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _pid, status, usage = os.wait4(child.pid, 0)  # this crawl's own CPU and peak RSS
         seconds = time.perf_counter() - start
+        assert status == 0, f"the crawl exited with status {status}"
         written = sum(
             len(p.read_text(encoding="utf-8").splitlines()) for p in Path(tmp).glob("out/*/*/*.jsonl")
         )
     server.terminate()
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return seconds, written, peak
+    return seconds, written, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def extraction_rate(count: int) -> float:
@@ -136,16 +142,23 @@ def main() -> int:
     )
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--processes", type=int, default=0, help="NEWSCRAWL_EXTRACT_PROCESSES of the crawl")
     args = parser.parse_args()
+    global PROCESSES
+    PROCESSES = args.processes
     sizes = [100] if args.quick else args.sizes
-    print("| articles | written | crawl s | written/s | extraction-only/s | ratio | peak RSS MiB |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
+    print(f"NEWSCRAWL_EXTRACT_PROCESSES={PROCESSES}")
+    print(
+        "| articles | written | crawl s | written/s | extraction-only/s | ratio | crawl CPU ms/article "
+        "| crawl peak RSS MiB |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for size in sizes:
-        seconds, written, peak = crawl(size)
+        seconds, written, peak, cpu = crawl(size)
         rate = extraction_rate(min(size, 1000))
         print(
             f"| {size:,} | {written:,} | {seconds:.1f} | {written / seconds:.0f} | {rate:.0f} | "
-            f"{written / seconds / rate:.2f} | {peak:.0f} |"
+            f"{written / seconds / rate:.2f} | {cpu * 1000 / max(written, 1):.1f} | {peak:.0f} |"
         )
     return 0
 

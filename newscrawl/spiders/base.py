@@ -19,6 +19,7 @@ from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
 from newscrawl.extraction.page import UnreadablePage
 from newscrawl.items import RejectedPage
 from newscrawl.portals.base import Portal
+from newscrawl.spiders.offload import ExtractionPool
 from newscrawl.spiders.window import make_window
 from newscrawl.state.written import WrittenFilter
 from newscrawl.urls import canonical_url
@@ -39,6 +40,7 @@ class PortalSpider(scrapy.Spider):
         self._seen_sitemaps: set[str] = set()
         self._indexed: set[str] = set()
         self._written: WrittenFilter | None = None
+        self._extractor: ExtractionPool | None = None
 
     # --- discovery ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -149,7 +151,7 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(fetch_url, callback=self.parse_article, errback=self.on_error, meta=meta)
 
     # --- articles -----------------------------------------------------------------------------------------
-    def parse_article(self, response: Response) -> Iterator[Any]:
+    async def parse_article(self, response: Response) -> AsyncIterator[Any]:
         page = FetchedPage(response.url, response.body, _content_type(response))
         pages: list[FetchedPage] = [*response.meta.get("pages", []), page]
         # Follow page links even after asking for the all-pages view: a portal that stops honouring the
@@ -170,7 +172,7 @@ class PortalSpider(scrapy.Spider):
                 remaining[0], callback=self.parse_article, errback=self.on_page_error, meta=meta
             )
         else:
-            yield self.build_item(pages, response.meta)
+            yield await self.build_item_async(pages, response.meta)
 
     def _other_pages(self, response: Response) -> list[str]:
         selector = self.portal.next_page_selector
@@ -188,13 +190,28 @@ class PortalSpider(scrapy.Spider):
             found.append(url)
         return found[:MAX_ARTICLE_PAGES]
 
+    async def build_item_async(self, pages: list[FetchedPage], meta: dict) -> Any:
+        """The record of an article, extracted in a worker process (see ``offload``)."""
+        self._extractor = self._extractor or ExtractionPool.from_crawler(self.crawler)
+        try:
+            item = await self._extractor.extract(pages, self.portal)
+        except (NotAnArticle, UnreadablePage) as exc:
+            return self._rejected(pages, exc)
+        return self._checked(item, meta)
+
     def build_item(self, pages: list[FetchedPage], meta: dict) -> Any:
+        """The record of an article, extracted in this process."""
         try:
             item = extract_article(pages, self.portal)
-        except NotAnArticle as exc:
-            return RejectedPage(url=pages[0].url, portal=self.name, reason=str(exc))
-        except UnreadablePage as exc:
-            return RejectedPage(url=pages[0].url, portal=self.name, reason=f"unreadable page: {exc}")
+        except (NotAnArticle, UnreadablePage) as exc:
+            return self._rejected(pages, exc)
+        return self._checked(item, meta)
+
+    def _rejected(self, pages: list[FetchedPage], exc: Exception) -> RejectedPage:
+        reason = str(exc) if isinstance(exc, NotAnArticle) else f"unreadable page: {exc}"
+        return RejectedPage(url=pages[0].url, portal=self.name, reason=reason)
+
+    def _checked(self, item: Any, meta: dict) -> Any:
         if item.extraction == "fallback":
             self.crawler.stats.inc_value(f"newscrawl/fallback/{self.name}")
             self.logger.warning("portal rule missed, generic extraction used: %s", item.url)
