@@ -39,6 +39,8 @@ class ReplicaSite:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.requests: list[str] = []
+        self.times: list[float] = []
+        """When each request of ``requests`` arrived (time.monotonic)."""
         self._lock = threading.Lock()
 
     def add(self, url: str, route: Route) -> None:
@@ -52,6 +54,7 @@ class ReplicaSite:
     def log(self, key: str) -> None:
         with self._lock:
             self.requests.append(key)
+            self.times.append(time.monotonic())
 
     def fetched(self, url: str) -> int:
         """How many times the replica served this URL (exact, with query)."""
