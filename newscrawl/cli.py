@@ -26,7 +26,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
     from newscrawl.extraction.page import UnreadablePage, parse_page
     from newscrawl.records import record_dict, validate_record
-    from newscrawl.urls import canonical_url
+    from newscrawl.urls import canonical_url, unwrap_archive_url
 
     try:
         bodies = [Path(p).read_bytes() for p in args.pages]
@@ -41,6 +41,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if not url or url.startswith("http://localhost/"):
         print("newscrawl extract: the page has no canonical URL; pass --url", file=sys.stderr)
         return EXIT_BAD_INPUT
+    url = unwrap_archive_url(url)
     try:
         portal = _portal_for(url, args.portal)
     except KeyError as exc:

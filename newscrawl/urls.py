@@ -31,6 +31,14 @@ def _strip_page_suffix(path: str, portal: Portal, rebuild: callable) -> str:  # 
     return path
 
 
+_WEB_ARCHIVE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/(?=https?://)", re.I)
+
+
+def unwrap_archive_url(url: str) -> str:
+    """The original URL of a Wayback Machine capture URL (others unchanged): saved pages often carry one."""
+    return _WEB_ARCHIVE.sub("", url.strip())
+
+
 def canonical_url(url: str, portal: Portal | None = None) -> str:
     """The canonical desktop form of an article URL.
 
@@ -38,7 +46,7 @@ def canonical_url(url: str, portal: Portal | None = None) -> str:
     to desktop ones. For a known portal every query parameter not in ``keep_params`` is dropped, since
     article identity lives in the path on all of them.
     """
-    parts = urlsplit(url.strip())
+    parts = urlsplit(unwrap_archive_url(url))
     scheme = parts.scheme.lower() or "https"
     host = (parts.hostname or "").lower().rstrip(".")
     if portal is not None:

@@ -186,3 +186,8 @@ def test_person_names_drop_brands_labels_and_desk_codes() -> None:
         "Citra Dewi",
     ]
     assert person_names(["Tim Redaksi", "detikcom", "vyp"], detik) == []
+
+
+def test_a_wayback_capture_url_becomes_the_original_article_url() -> None:
+    capture = "https://web.archive.org/web/20220721083011/https://www.jpnn.com/news/judul-berita?utm_source=x"
+    assert canonical_url(capture, get_portal("jpnn")) == "https://www.jpnn.com/news/judul-berita"

@@ -27,7 +27,7 @@ from newscrawl.extraction.text import (
 )
 from newscrawl.items import ArticleItem
 from newscrawl.portals.base import Portal
-from newscrawl.urls import canonical_url
+from newscrawl.urls import canonical_url, unwrap_archive_url
 
 MIN_ARTICLE_WORDS = 25
 NON_ARTICLE_LD_TYPES = {
@@ -124,7 +124,7 @@ def extract_body(pages: Sequence[ParsedPage], portal: Portal) -> BodyResult:
 
 def article_url(page: ParsedPage, portal: Portal) -> str:
     """The page's own canonical URL when it is on the same site, else the fetched URL; canonicalised."""
-    candidate = page.canonical
+    candidate = unwrap_archive_url(page.canonical) if page.canonical else None
     if candidate:
         host = urlsplit(candidate).hostname or ""
         same_site = portal.owns_host(host) if portal.domains else host == urlsplit(page.url).hostname
