@@ -57,6 +57,14 @@ FURNITURE = [
     "Pilihan Editor: Harga Cabai Turun Jelang Akhir Pekan",
     "Scroll ke bawah untuk melanjutkan membaca",
     "Ringkasan Berita:",
+    "Oleh: Ayu Lestari",
+    "Oleh Ayu Lestari",
+    "Kamis, 02 Nov 2023 20:59 WIB",
+    "Tags: banjir, jakarta timur",
+    "Halaman 2/3",
+    "Halaman Selanjutnya",
+    "Selanjutnya »",
+    "Tulis Komentar",
 ]
 
 PROSE = [
@@ -69,6 +77,9 @@ PROSE = [
     "Sumber daya manusia menjadi fokus utama program pemerintah tahun depan, ujar menteri.",
     "4.Diperkuat Aliansi Rusia",
     "(1) Setiap warga negara berhak atas pendidikan.",
+    "Oleh karena itu, pemerintah menambah anggaran untuk perbaikan jalan desa.",
+    "Halaman rumah warga terendam air setinggi lutut orang dewasa sejak pagi.",
+    "Selanjutnya, petugas mengevakuasi warga lanjut usia ke posko pengungsian.",
 ]
 
 

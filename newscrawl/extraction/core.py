@@ -167,6 +167,8 @@ def extract_article(
         image_caption=metadata.image_caption(first, portal),
     )
     body = extract_body(parsed, portal)
+    if title and body.paragraphs and _same_text(body.paragraphs[0], title):
+        body.paragraphs.pop(0)  # the headline repeated at the top of the container
     text = join_paragraphs(body.paragraphs)
     words = word_count(text)
     if words < MIN_ARTICLE_WORDS:
@@ -184,6 +186,10 @@ def extract_article(
         content_hash=content_hash(text),
         **record_meta,
     )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _domain(url: str) -> str:

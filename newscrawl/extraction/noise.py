@@ -122,6 +122,14 @@ _LINE_PATTERNS: tuple[str, ...] = (
     # paywall teasers
     r"(ini\s+artikel\s+spesial|sudah\s+berlangganan\?.*|berlangganan\s+untuk\s+(membaca|melanjutkan).*)",
     r"agar\s+bisa\s+lanjut\s+membaca.*berlangganan.*",
+    # bylines, datelines of the page header, tag lists and pagers that landed inside the container
+    r"oleh\s*:\s*.{2,60}",
+    r"(?-i:Oleh\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4})",
+    r"(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}[\s/-]+\w+[\s/-]+\d{4}.{0,25}",
+    r"(tags?|topik|kata\s+kunci)\s*:.{0,200}",
+    r"halaman\s*(selanjutnya|berikutnya|sebelumnya)?\s*:?[\d\s/]*",
+    r"(halaman\s+)?(selanjutnya|sebelumnya|next|prev(ious)?)\s*[»›>]*",
+    r"(tulis\s+|lihat\s+)?komentar\W*",
     # share widgets printed as text
     r"(bagikan|share)(\s+artikel\s+ini)?\s*:?",
     r"(cari\s+berita\s+lain\s+di\s+sini|berita\s+terkait|ikuti\s+kami\s+di)\W*",
