@@ -65,6 +65,8 @@ FURNITURE = [
     "Halaman Selanjutnya",
     "Selanjutnya »",
     "Tulis Komentar",
+    "(Arief Setyadi )",
+    "KOMPAS.com/ADITYO Motor baru dipamerkan di arena pameran",
 ]
 
 PROSE = [
@@ -80,6 +82,8 @@ PROSE = [
     "Oleh karena itu, pemerintah menambah anggaran untuk perbaikan jalan desa.",
     "Halaman rumah warga terendam air setinggi lutut orang dewasa sejak pagi.",
     "Selanjutnya, petugas mengevakuasi warga lanjut usia ke posko pengungsian.",
+    "(Baca berita lengkapnya nanti malam di edisi cetak)",
+    "Detik.com/data menunjukkan kenaikan kunjungan pada Juni.",
 ]
 
 
