@@ -94,8 +94,9 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r".{0,300}\s\(?(?-i:Foto)\s*(?::\s*(?:Dok\.?\s*)?|/)[\w.&-]+(?:\s*/\s*[\w.&-]+)?(?:\s+[\w.&-]+){0,2}\.?\)?",
     r"\(?\s*(dok|dokumentasi|ilustrasi|sumber foto|image|photo)\s*[.:/].{0,80}\)?",
     r"©.{0,80}",
-    r"[\w.-]+\.(com|id|co\.id|net)\s*/\s*(?-i:[A-Z]).{0,150}",  # "KOMPAS.com/NAMA ..." credit opening a caption
-    r"\(\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*\)",  # "(Arief Setyadi)": the desk editor's name
+    # a credit opening a caption: "KOMPAS.com/NAMA ..."; a desk editor's name alone: "(Arief Setyadi)"
+    r"[\w.-]+\.(com|id|co\.id|net)\s*/\s*(?-i:[A-Z]).{0,150}",
+    r"\(\s*(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})\s*\)",
     # video embeds and prompts
     r"\[gambas:[^\]]*\]",
     r"(simak|saksikan|tonton|yuk,?\s*simak)(\s+juga)?\s+(video|live|berita\s+video).*",
