@@ -1,1 +1,2 @@
-"""Downloader middlewares: politeness (robots Crawl-delay, retry backoff) and request routing."""
+"""Downloader middlewares: politeness (robots Crawl-delay, retry backoff) and safety (addresses, redirects,
+sizes)."""

@@ -16,6 +16,7 @@ from scrapy.utils.gz import gunzip
 
 from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
+from newscrawl.extraction.dates import parse_iso
 from newscrawl.extraction.page import UnreadablePage
 from newscrawl.items import RejectedPage
 from newscrawl.portals.base import Portal
@@ -217,8 +218,6 @@ class PortalSpider(scrapy.Spider):
             self.logger.warning("portal rule missed, generic extraction used: %s", item.url)
         entry: Entry | None = meta.get("entry")
         if entry is None or entry.published is None:
-            from newscrawl.extraction.dates import parse_iso
-
             published = parse_iso(item.published_at) if item.published_at else None
             if not self.window.contains(published):
                 return RejectedPage(url=item.url, portal=self.name, reason="published outside the window")
