@@ -206,3 +206,26 @@ def test_person_names_drop_brands_labels_and_desk_codes() -> None:
 def test_a_wayback_capture_url_becomes_the_original_article_url() -> None:
     capture = "https://web.archive.org/web/20220721083011/https://www.jpnn.com/news/judul-berita?utm_source=x"
     assert canonical_url(capture, get_portal("jpnn")) == "https://www.jpnn.com/news/judul-berita"
+
+
+def test_names_missing_on_page_one_are_read_from_a_later_page() -> None:
+    from newscrawl.extraction.core import FetchedPage, extract_article
+
+    url = "https://news.detik.com/berita/d-7000001/judul-berita"
+    text = " ".join(["Kalimat berita yang cukup panjang untuk menjadi paragraf artikel."] * 6)
+
+    def page(byline: str) -> bytes:
+        return (
+            f"<html><head><title>Judul Berita</title><link rel='canonical' href='{url}'></head><body>"
+            f"<h1 class='detail__title'>Judul Berita</h1>{byline}"
+            f"<div class='detail__body-text'><p>{text}</p></div></body></html>"
+        ).encode()
+
+    record = extract_article(
+        [
+            FetchedPage(url, page("")),
+            FetchedPage(url + "/2", page("<div class='detail__author'>Ayu Lestari</div>")),
+        ],
+        get_portal("detik"),
+    )
+    assert record.authors == ["Ayu Lestari"]

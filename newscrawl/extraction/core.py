@@ -9,7 +9,7 @@ whole page goes to generic trafilatura and the record says ``extraction: fallbac
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
@@ -156,8 +156,8 @@ def extract_article(
     published_at, published_raw = metadata.published(first, portal)
     record_meta = dict(
         description=metadata.description(first),
-        authors=portal.authors(first),
-        editors=portal.editors(first),
+        authors=_first_found(portal.authors, parsed),
+        editors=_first_found(portal.editors, parsed),
         published_at=published_at,
         published_at_raw=published_raw,
         modified_at=metadata.modified(first, portal, published_at),
@@ -186,6 +186,14 @@ def extract_article(
         content_hash=content_hash(text),
         **record_meta,
     )
+
+
+def _first_found(read: Callable[[ParsedPage], list[str]], pages: Sequence[ParsedPage]) -> list[str]:
+    """Names from page 1, else from the first later page that gives any (some credit the desk at the end)."""
+    for page in pages:
+        if names := read(page):
+            return names
+    return []
 
 
 def _same_text(a: str, b: str) -> bool:
