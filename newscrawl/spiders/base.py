@@ -6,6 +6,7 @@ the same function ``newscrawl extract`` calls.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from typing import Any, ClassVar
@@ -177,7 +178,7 @@ class PortalSpider(scrapy.Spider):
 
     def _other_pages(self, response: Response) -> list[str]:
         selector = self.portal.next_page_selector
-        if not selector:
+        if not selector or not _may_match(selector, response.body):
             return []
         own = canonical_url(response.url, self.portal)
         found: list[str] = []
@@ -243,6 +244,19 @@ class PortalSpider(scrapy.Spider):
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)
+
+
+_NAMED = re.compile(r"[.#]([\w-]+)")
+
+
+def _may_match(selector: str, body: bytes) -> bool:
+    """False only when no alternative of the selector can match: each names a class or id that the page's
+    bytes do not contain. Saves parsing most article pages a second time just to find no pager."""
+    for alternative in selector.split(","):
+        names = _NAMED.findall(alternative)
+        if not names or any(name.encode() in body for name in names[:1]):
+            return True
+    return False
 
 
 def _hrefs(response: Response, selector: str) -> list[str]:
