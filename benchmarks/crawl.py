@@ -85,6 +85,7 @@ def serve(count: int, port_out: multiprocessing.Queue) -> None:
 
 
 PROCESSES = 0  # set by --processes
+EXTRA_SETTINGS: dict[str, str] = {}  # set by --set KEY=VALUE
 
 
 def crawl(count: int) -> tuple[float, int, float, float]:
@@ -105,6 +106,7 @@ def crawl(count: int) -> tuple[float, int, float, float]:
             "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
             "LOG_LEVEL": "WARNING",
             "NEWSCRAWL_EXTRACT_PROCESSES": str(PROCESSES),
+            **EXTRA_SETTINGS,
         }
         command = [
             BIN / "scrapy",
@@ -143,11 +145,15 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--processes", type=int, default=0, help="NEWSCRAWL_EXTRACT_PROCESSES of the crawl")
+    parser.add_argument(
+        "--set", action="append", default=[], metavar="KEY=VALUE", help="another Scrapy setting of the crawl"
+    )
     args = parser.parse_args()
     global PROCESSES
     PROCESSES = args.processes
+    EXTRA_SETTINGS.update(item.split("=", 1) for item in args.set)
     sizes = [100] if args.quick else args.sizes
-    print(f"NEWSCRAWL_EXTRACT_PROCESSES={PROCESSES}")
+    print(f"NEWSCRAWL_EXTRACT_PROCESSES={PROCESSES}", *(f"{k}={v}" for k, v in EXTRA_SETTINGS.items()))
     print(
         "| articles | written | crawl s | written/s | extraction-only/s | ratio | crawl CPU ms/article "
         "| crawl peak RSS MiB |"

@@ -55,9 +55,8 @@ DOWNLOAD_HANDLERS = {
 }
 
 # --- the crawl ----------------------------------------------------------------------------------------------
-# Worker processes for extraction (0 = in the crawl process). Opt-in: after a SIGKILL of the crawl its
-# workers can outlive it for a while, holding the crawl's stdout/stderr open (see the README).
-NEWSCRAWL_EXTRACT_PROCESSES = 0
+# Worker processes for extraction: "auto" = one per spare core (at most 3), 0 = in the crawl process.
+NEWSCRAWL_EXTRACT_PROCESSES = "auto"
 NEWSCRAWL_SINGLE_PAGE = True  # ask for the portal's all-pages view; False follows page links instead
 NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # host -> origin, for a local mirror or the test server
 # Hosts ("host" or "host:port") that may be loopback/private addresses; only the tests set it (their server)
