@@ -19,6 +19,7 @@ _UNSAFE_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 # Unicode line/paragraph separators: JSON leaves them unescaped, but str.splitlines() and JavaScript
 # treat them as line ends, which would split a JSONL record in two for some readers.
 _LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+_NEEDS_SANITIZING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029]")
 _RUN_ID = re.compile(r"^(\d{8}T\d{6}Z)-[0-9a-f]{6}$")
 _MAX_MESSAGE = 200
 
@@ -69,6 +70,8 @@ def validate_record(record: dict[str, Any]) -> str | None:
 
 def sanitize_text(value: str) -> str:
     """Drop control characters (except ``\\n`` and ``\\t``) and lone surrogates; U+2028/9 become ``\\n``."""
+    if not _NEEDS_SANITIZING.search(value):  # the usual case: one scan, no copy
+        return value
     return _UNSAFE_CHARS.sub("", _LINE_SEPARATORS.sub("\n", value))
 
 

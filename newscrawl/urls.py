@@ -39,7 +39,24 @@ def unwrap_archive_url(url: str) -> str:
     return _WEB_ARCHIVE.sub("", url.strip())
 
 
+_CANONICAL: dict[tuple[str, Portal | None], str] = {}
+_CANONICAL_MAX = 50_000
+
+
 def canonical_url(url: str, portal: Portal | None = None) -> str:
+    """The canonical desktop form of an article URL (remembered: a crawl asks for the same URL at
+    discovery, after extraction and in the pipeline, and w3lib's canonicalisation dominates the cost)."""
+    key = (url, portal)
+    found = _CANONICAL.get(key)
+    if found is None:
+        if len(_CANONICAL) >= _CANONICAL_MAX:
+            _CANONICAL.clear()
+        found = _CANONICAL[key] = _canonical_url(url, portal)
+        _CANONICAL[(found, portal)] = found  # canonical URLs are fixed points
+    return found
+
+
+def _canonical_url(url: str, portal: Portal | None) -> str:
     """The canonical desktop form of an article URL.
 
     Drops the fragment, tracking and page parameters, AMP markers and page suffixes, and maps mobile hosts

@@ -9,7 +9,7 @@ from newscrawl.extraction.metadata import person_names, strip_site_suffix
 from newscrawl.extraction.noise import is_noise_line
 from newscrawl.extraction.text import clean_blocks, content_hash, iter_blocks
 from newscrawl.portals import get_portal
-from newscrawl.urls import canonical_url
+from newscrawl.urls import _canonical_url, canonical_url
 
 FURNITURE = [
     "Baca juga: Harga Emas Hari Ini Naik Lagi",
@@ -177,6 +177,9 @@ URLS = [
 @pytest.mark.parametrize(("portal", "url", "expected"), URLS)
 def test_canonical_url(portal: str, url: str, expected: str) -> None:
     assert canonical_url(url, get_portal(portal)) == expected
+    # canonical_url remembers its answers and takes every answer as its own canonical form: check that
+    # the uncached computation agrees that canonical URLs are fixed points.
+    assert _canonical_url(expected, get_portal(portal)) == expected
 
 
 def test_canonical_url_of_an_unknown_site_keeps_its_id_parameter() -> None:

@@ -327,3 +327,27 @@ def test_write_error_stops_the_crawl_and_keeps_only_the_part_file(settings, tmp_
     assert part.read_bytes() == b'{"url":"ht'
     with SqliteSeenStore(tmp_path / "state/seen.sqlite3") as store:
         assert store.count() == 0
+
+
+def test_root_logger_skips_records_no_handler_would_emit() -> None:
+    """LOG_LEVEL=INFO: DEBUG records are not built at all; a handler that takes everything keeps them."""
+    from newscrawl.extensions.loglevel import RootLevelFromHandlers
+
+    root = logging.getLogger()
+    saved_level, saved_handlers = root.level, root.handlers[:]
+    info, everything = logging.StreamHandler(), logging.StreamHandler()
+    info.setLevel(logging.INFO)
+    try:
+        root.handlers[:] = [info]
+        root.setLevel(logging.NOTSET)
+        RootLevelFromHandlers().engine_started()
+        assert root.level == logging.INFO
+        assert not logging.getLogger("scrapy.core.engine").isEnabledFor(logging.DEBUG)
+
+        root.handlers[:] = [info, everything]
+        root.setLevel(logging.NOTSET)
+        RootLevelFromHandlers().engine_started()
+        assert root.level == logging.NOTSET
+    finally:
+        root.handlers[:] = saved_handlers
+        root.setLevel(saved_level)
