@@ -40,7 +40,7 @@ def unwrap_archive_url(url: str) -> str:
 
 
 _CANONICAL: dict[tuple[str, Portal | None], str] = {}
-_CANONICAL_MAX = 50_000
+_CANONICAL_MAX = 8192
 
 
 def canonical_url(url: str, portal: Portal | None = None) -> str:

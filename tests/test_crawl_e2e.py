@@ -6,13 +6,16 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from newscrawl.portals import get_portal
 from newscrawl.records import validate_record
 from tests.conftest import ROOT
-from tests.support.replica import expected_record, portal_replica, serve
+from tests.golden.regenerate import GOLDEN_DIR
+from tests.support.replica import ReplicaSite, Route, expected_record, news_sitemap, portal_replica, serve
 
 # What differs between a crawl and the golden run by design.
 CRAWL_ONLY_FIELDS = {"crawled_at", "run_id", "fetched_url"}
@@ -71,6 +74,29 @@ def test_crawl_writes_every_golden_article(portal: str, tmp_path: Path) -> None:
         for field in sorted(set(want) - CRAWL_ONLY_FIELDS):
             assert got[field] == want[field], f"{url}: {field}"
     assert "newscrawl/fallback" not in result.stderr
+
+
+SLUG = "banjir-rendam-12-rt-di-jakarta-timur-warga-mengungsi-ke-masjid"  # as the page's canonical URL
+
+
+def test_articles_parked_behind_a_full_queue_are_all_crawled(tmp_path: Path) -> None:
+    """With room for two queued article requests, the other articles of a sitemap wait as bare URLs and
+    none is lost. One callback admits all six; the downloader takes requests only on a later turn of the
+    event loop, so exactly four must wait."""
+    page = (GOLDEN_DIR / "detik" / "news_banjir_2025_03_04.html").read_text(encoding="utf-8")
+    site, now, urls = ReplicaSite(), datetime.now(UTC), []
+    for n in range(6):  # six distinct articles: own id, own text (content dedupe must not merge them)
+        url = f"https://news.detik.com/berita/d-{9_000_000 + n}/{SLUG}"
+        body = page.replace("7805512", str(9_000_000 + n)).replace("12 rukun tetangga", f"{n} rukun tetangga")
+        site.add(url, Route(body.encode()))
+        urls.append(url)
+    portal = get_portal("detik")
+    site.add(portal.news_sitemaps[0], Route(news_sitemap([(u, now) for u in urls]), "application/xml"))
+    with serve(site) as origin:
+        result = run_crawl("detik", origin, tmp_path, "-s", "NEWSCRAWL_QUEUED_ARTICLES=2")
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'newscrawl/parked': 4," in result.stderr
+    assert {r["url"] for r in written_records(tmp_path / "output", "detik")} == set(urls)
 
 
 def test_output_is_utf8_with_real_characters(tmp_path: Path) -> None:

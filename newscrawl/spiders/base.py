@@ -7,11 +7,15 @@ the same function ``newscrawl extract`` calls.
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from typing import Any, ClassVar
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
 
@@ -43,6 +47,16 @@ class PortalSpider(scrapy.Spider):
         self._indexed: set[str] = set()
         self._written: WrittenFilter | None = None
         self._extractor: ExtractionPool | None = None
+        self._parked: deque[tuple[str, Entry | None]] = deque()
+        """Discovered articles not yet handed to Scrapy: a URL and its entry instead of a queued Request
+        (a few hundred bytes against about 3 KB), so a 50,000-URL sitemap does not grow the crawl's RSS."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> PortalSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider._top_up, signal=signals.request_left_downloader)
+        crawler.signals.connect(spider._release_when_idle, signal=signals.spider_idle)
+        return spider
 
     # --- discovery ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -73,7 +87,7 @@ class PortalSpider(scrapy.Spider):
             self._indexed.add(url)
             new += 1
             if not self.already_written(url, None):
-                yield self.article_request(url, None)
+                self._admit(url, None)
         self._count("index_entries", new)
         self._count("discovered", new)
         meta = response.meta
@@ -85,12 +99,12 @@ class PortalSpider(scrapy.Spider):
         meta = {"kind": "sitemap", "depth": depth, "download_maxsize": SITEMAP_MAXSIZE}
         return scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, meta=meta)
 
-    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+    def parse_feed(self, response: Response) -> None:
         entries = parse_feed(response.body, response.url)
         self._count("feed_entries", len(entries))
         if not entries:
             self.logger.warning("feed %s gave no entries", response.url)
-        yield from self._article_requests(entries)
+        self._discover(entries)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
@@ -111,9 +125,10 @@ class PortalSpider(scrapy.Spider):
             self._seen_sitemaps.add(url)
             yield self._sitemap_request(url, depth + 1)
         self._count("sitemap_entries", len(links.entries))
-        yield from self._article_requests(links.entries)
+        self._discover(links.entries)
 
-    def _article_requests(self, entries: list[Entry]) -> Iterator[scrapy.Request]:
+    def _discover(self, entries: list[Entry]) -> None:
+        """Admit the entries that are new articles in the window (see :meth:`_admit`)."""
         for entry in entries:
             try:
                 url = self.canonical(entry.url)
@@ -129,7 +144,53 @@ class PortalSpider(scrapy.Spider):
                 continue
             self._count("discovered")
             if not self.already_written(url, entry):
-                yield self.article_request(url, entry)
+                self._admit(url, entry)
+
+    # --- how many article requests wait in Scrapy's scheduler ------------------------------------------
+    def _queue_limit(self) -> int:
+        """``NEWSCRAWL_QUEUED_ARTICLES``; 0 (no limit) for a persistent job, whose queue is on disk and must
+        hold every discovered article for the job to resume without loss."""
+        if self.settings.get("JOBDIR"):
+            return 0
+        return self.settings.getint("NEWSCRAWL_QUEUED_ARTICLES", 256)
+
+    def _queued(self) -> int | None:
+        scheduler = getattr(self.crawler.engine, "scheduler", None)
+        try:
+            return len(scheduler)  # type: ignore[arg-type]
+        except TypeError:  # a scheduler that cannot say: no limit
+            return None
+
+    def _room(self) -> int | None:
+        """How many more article requests may go to the scheduler now (None: any number)."""
+        limit, queued = self._queue_limit(), self._queued()
+        if limit <= 0 or queued is None:
+            return None
+        return max(0, limit - queued)
+
+    def _admit(self, url: str, entry: Entry | None) -> None:
+        """Hand the article's request to the scheduler now if it has room, else park it (in discovery
+        order) until it has. ``engine.crawl`` enqueues at once, so the scheduler's length is exact."""
+        self._parked.append((url, entry))
+        if not self._release(self._room()):
+            self._count("parked")
+
+    def _release(self, room: int | None) -> int:
+        released = 0
+        while self._parked and (room is None or released < room):
+            url, entry = self._parked.popleft()
+            self.crawler.engine.crawl(self.article_request(url, entry))
+            released += 1
+        return released
+
+    def _top_up(self) -> None:
+        if self._parked:
+            self._release(self._room())
+
+    def _release_when_idle(self) -> None:
+        """Scrapy would close the spider: hand over the next parked articles instead."""
+        if self._parked and self._release(self._queue_limit() or None):
+            raise DontCloseSpider
 
     def already_written(self, url: str, entry: Entry | None) -> bool:
         """In the seen-store and not modified since (one indexed lookup; ``NEWSCRAWL_REFETCH_SEEN``)."""
