@@ -103,3 +103,24 @@ def test_worker_count_auto_leaves_one_core_to_the_crawl(monkeypatch, setting, cp
 def test_worker_count_rejects_nonsense() -> None:
     with pytest.raises(ValueError, match="NEWSCRAWL_EXTRACT_PROCESSES"):
         offload.worker_count("many")
+
+
+def test_spiders_of_one_process_share_one_pool_until_the_last_closes() -> None:
+    """``newscrawl run`` crawls every portal in one process: one set of workers, not one per portal."""
+    from scrapy import Spider, signals
+    from scrapy.utils.test import get_crawler
+
+    crawlers = [get_crawler(Spider, {"NEWSCRAWL_EXTRACT_PROCESSES": "1"}) for _ in range(3)]
+    pools = [ExtractionPool.from_crawler(c) for c in crawlers]
+    assert pools[0] is pools[1] is pools[2] and pools[0].users == 3
+
+    async def start_workers() -> None:
+        await pools[0]._worker()
+
+    asyncio.run(start_workers())
+    process = pools[0]._workers[0].process
+    for crawler in crawlers[:2]:
+        crawler.signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
+    assert process.poll() is None, "the workers stay while a spider still uses them"
+    crawlers[2].signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
+    assert process.poll() is not None and ExtractionPool._shared is None

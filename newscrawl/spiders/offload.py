@@ -24,7 +24,7 @@ import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from scrapy import signals
 from scrapy.crawler import Crawler
@@ -169,9 +169,14 @@ class _Worker:
 
 
 class ExtractionPool:
+    _shared: ClassVar[ExtractionPool | None] = None
+    """The pool of this crawl process: ``newscrawl run`` crawls every portal side by side in one process,
+    and one worker per portal would mean 22 workers on two cores."""
+
     def __init__(self, processes: int, command: Sequence[str] = WORKER_COMMAND) -> None:
         self.processes = processes
         self.command = tuple(command)
+        self.users = 0
         self.restarts_left = MAX_RESTARTS
         self._workers: list[_Worker] = []
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -180,9 +185,22 @@ class ExtractionPool:
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractionPool:
-        pool = cls(worker_count(crawler.settings.get("NEWSCRAWL_EXTRACT_PROCESSES", "auto")))
-        crawler.signals.connect(pool.close, signal=signals.spider_closed)
+        """The process's shared pool, started if need be; it closes when the last spider using it closes."""
+        pool = cls._shared
+        if pool is None:
+            pool = cls._shared = cls(
+                worker_count(crawler.settings.get("NEWSCRAWL_EXTRACT_PROCESSES", "auto"))
+            )
+        pool.users += 1
+        crawler.signals.connect(pool.release, signal=signals.spider_closed)
         return pool
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users <= 0:
+            self.close()
+            if ExtractionPool._shared is self:
+                ExtractionPool._shared = None
 
     async def extract(self, pages: Sequence[FetchedPage], portal: Portal) -> ArticleItem:
         """``extract_article`` in a worker process; in this process when there are none or one died."""
