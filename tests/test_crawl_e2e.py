@@ -118,3 +118,20 @@ def test_output_is_utf8_with_real_characters(tmp_path: Path) -> None:
     exported = (tmp_path / "x.jsonl").read_text(encoding="utf-8")
     assert "\\u" not in exported and '"' in exported
     assert len(exported.splitlines()) == len(cases)
+
+
+def test_an_article_url_over_the_length_limit_is_not_requested(tmp_path: Path) -> None:
+    """Scrapy's URLLENGTH_LIMIT (2,083) holds for article requests too, though they skip the spider
+    middlewares on their way to the scheduler."""
+    page = (GOLDEN_DIR / "detik" / "news_banjir_2025_03_04.html").read_bytes()
+    short = f"https://news.detik.com/berita/d-7805512/{SLUG}"
+    too_long = f"https://news.detik.com/berita/d-7805513/{'panjang-' * 300}"
+    site, now = ReplicaSite(), datetime.now(UTC)
+    site.add(short, Route(page))
+    site.add(get_portal("detik").news_sitemaps[0], Route(news_sitemap([(short, now), (too_long, now)])))
+    with serve(site) as origin:
+        result = run_crawl("detik", origin, tmp_path)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "'newscrawl/skipped/url_too_long': 1," in result.stderr
+    assert not any("d-7805513" in key for key in site.requests)
+    assert [r["url"] for r in written_records(tmp_path / "output", "detik")] == [short]

@@ -170,7 +170,13 @@ class PortalSpider(scrapy.Spider):
 
     def _admit(self, url: str, entry: Entry | None) -> None:
         """Hand the article's request to the scheduler now if it has room, else park it (in discovery
-        order) until it has. ``engine.crawl`` enqueues at once, so the scheduler's length is exact."""
+        order) until it has. ``engine.crawl`` enqueues at once, so the scheduler's length is exact; it
+        also bypasses the spider middlewares, so Scrapy's URL length limit is applied here."""
+        max_length = self.settings.getint("URLLENGTH_LIMIT")
+        if max_length and len(url) > max_length:
+            self._count("skipped/url_too_long")
+            self.logger.info("skipped an article URL of %d characters: %.100s...", len(url), url)
+            return
         self._parked.append((url, entry))
         if not self._release(self._room()):
             self._count("parked")
