@@ -124,3 +124,27 @@ def test_spiders_of_one_process_share_one_pool_until_the_last_closes() -> None:
     assert process.poll() is None, "the workers stay while a spider still uses them"
     crawlers[2].signals.send_catch_log(signals.spider_closed, spider=None, reason="finished")
     assert process.poll() is not None and ExtractionPool._shared is None
+
+
+def test_a_worker_outlasts_a_sigterm_to_the_process_group_until_the_crawl_closes_it() -> None:
+    """A service manager stopping the group signals the worker too; the crawl still finishes what it holds."""
+    import signal
+
+    portal = get_portal("detik")
+    pool = ExtractionPool(processes=1)
+    page = [FetchedPage(URL, ARTICLE.read_bytes())]
+
+    async def extract_after_sigterm() -> ArticleItem:
+        await pool.extract(page, portal)  # the worker is up and has set its signal handling
+        os.kill(pool._workers[0].process.pid, signal.SIGTERM)
+        await asyncio.sleep(0.2)
+        return await pool.extract(page, portal)
+
+    try:
+        item = asyncio.run(extract_after_sigterm())
+        process = pool._workers[0].process
+        assert process.poll() is None and pool.restarts_left == MAX_RESTARTS, "the worker ignored SIGTERM"
+    finally:
+        pool.close()
+    assert process.returncode == 0, "it exited cleanly once the crawl closed its input"
+    assert replace(item, crawled_at=None) == replace(extract_article(page, portal), crawled_at=None)

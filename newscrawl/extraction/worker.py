@@ -6,8 +6,9 @@ from its stdout. Every message is one frame: an 8-byte big-endian length, then a
 in the order the tasks came.
 
 The worker lives exactly as long as the crawl holds the pipe: end of input (the crawl closed it, or the
-crawl died, even by SIGKILL) makes it exit at once, and so does a closed output. It ignores SIGINT, since a
-Ctrl-C reaches the whole process group and the crawl itself decides how to stop. Anything written to
+crawl died, even by SIGKILL) makes it exit at once, and so does a closed output. It ignores SIGINT and
+SIGTERM: Ctrl-C, or a service manager stopping the whole process group, also reaches the worker, and the
+crawl decides how to stop (it finishes what it holds, then closes the pipe). Anything written to
 stdout by library code is sent to stderr so that it cannot corrupt the frames.
 """
 
@@ -62,7 +63,8 @@ def serve(tasks: BinaryIO, results: BinaryIO) -> None:
 
 
 def main() -> int:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
     results = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints go to the crawl's log, not the frames
     import newscrawl.extraction.core  # noqa: F401 - import before the first task, while the crawl starts
