@@ -151,9 +151,12 @@ class _Worker:
     def stop(self, timeout: float = 5.0) -> None:
         """Close the worker's input (it exits after its current task) and reap it."""
         self.alive = False
+        # abort(), not close(): close() shuts the pipe only on a later turn of the event loop, and this runs
+        # inside a signal handler that then waits for the worker. abort() drops the loop's interest in the
+        # pipe at once, so closing it here (the worker's end of input) is safe.
         try:
             if self.writer is not None and not self.writer.is_closing():
-                self.writer.close()
+                self.writer.abort()
         except RuntimeError:  # its event loop is already closed
             pass
         if self.process.stdin is not None and not self.process.stdin.closed:
