@@ -12,7 +12,7 @@ from scrapy.exceptions import DropItem, NotConfigured
 from scrapy.utils.test import get_crawler
 
 from newscrawl.items import ArticleItem, RejectedPage
-from newscrawl.pipelines import ITEM_PIPELINES
+from newscrawl.pipelines import ITEM_PIPELINES, records_committed
 from newscrawl.pipelines.dedupe import DedupePipeline
 from newscrawl.pipelines.jsonl import JsonlWriterPipeline
 from newscrawl.pipelines.normalise import NormalisePipeline
@@ -351,3 +351,43 @@ def test_root_logger_skips_records_no_handler_would_emit() -> None:
     finally:
         root.handlers[:] = saved_handlers
         root.setLevel(saved_level)
+
+
+def test_a_file_renamed_but_never_recorded_is_recorded_by_the_next_run(settings, tmp_path):
+    """A run killed between renaming its output file and recording it in the seen-store: the next run
+    learns that file's records when it opens the store, and does not write those articles again."""
+    run_once(settings, [article(1)])  # an earlier run, recorded as usual
+    crawler = get_crawler(settings_dict={**settings, "NEWSCRAWL_RUN_ID": "20260101T001500Z-def456"})
+    dedupe, writer = build(DedupePipeline, crawler), build(JsonlWriterPipeline, crawler)
+    writer.process_item(dedupe.process_item(article(2)))
+    crawler.signals.disconnect(dedupe.commit, signal=records_committed)  # killed right after the rename
+    writer.close_spider()
+    dedupe.close_store()
+    assert not SqliteSeenStore(tmp_path / "state" / "seen.sqlite3").has_url(article(2).url)
+
+    later = get_crawler(settings_dict={**settings, "NEWSCRAWL_RUN_ID": "20260101T003000Z-0a1b2c"})
+    dedupe = build(DedupePipeline, later)
+    assert dedupe.store.has_url(article(2).url)
+    assert later.stats.get_value("newscrawl/state/recovered_records") == 1
+    with pytest.raises(DropItem, match="duplicate url"):
+        dedupe.process_item(article(2))
+    dedupe.close_store()
+    assert build(DedupePipeline, get_crawler(settings_dict=settings)).store.has_file(
+        "detik/2026-01-01/20260101T001500Z-def456.jsonl"
+    ), "recorded once, with its records"
+
+
+def test_a_store_from_before_files_were_recorded_takes_its_output_as_recorded(settings, tmp_path):
+    import sqlite3
+
+    run_once(settings, [article(1)])
+    path = tmp_path / "state" / "seen.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute("DROP TABLE files")
+        db.execute("DELETE FROM seen")  # what it held is not read back from the file...
+        db.execute("INSERT INTO seen VALUES ('https://contoh.id/a', 'h', 1, NULL, '2026-01-01T00:00:00Z')")
+        db.commit()
+    dedupe = build(DedupePipeline, get_crawler(settings_dict=settings))
+    assert dedupe.store.has_file(f"detik/2026-01-01/{RUN_ID}.jsonl")
+    assert not dedupe.store.has_url(article(1).url), "...because an old store is trusted as it is"
+    dedupe.close_store()

@@ -26,8 +26,9 @@ ITEM_PIPELINES = {
 records_committed = object()
 """Signal sent by the writer once an output file is fsync'ed and renamed to its final name.
 
-Keyword argument ``records``: list of dicts with the ``url``, ``portal``, ``content_hash``, ``version``
-and ``modified_at`` of every record in that file. Only then may the seen-store learn those URLs.
+Keyword arguments: ``records``, a list of dicts with the ``url``, ``portal``, ``content_hash``, ``version``
+and ``modified_at`` of every record in that file; ``file``, its path below the output folder. Only then may
+the seen-store learn those URLs, and it records the file with them in one transaction.
 """
 
 logger = logging.getLogger(__name__)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -17,7 +18,8 @@ from scrapy.exceptions import NotConfigured
 
 from newscrawl.pipelines import drop, records_committed
 from newscrawl.records import utc_now
-from newscrawl.state import SeenEntry, SeenStore, StateError, open_store
+from newscrawl.state import SeenEntry, SeenStore, SqliteSeenStore, StateError, open_store
+from newscrawl.state.rebuild import record_unrecorded
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,21 @@ class DedupePipeline:
 
     def open_spider(self) -> None:
         self.store = open_store(self.crawler.settings)
+        if self.crawler.settings.getbool("NEWSCRAWL_OUTPUT_ENABLED", True):
+            self._record_unrecorded_output()
+
+    def _record_unrecorded_output(self) -> None:
+        """Learn the records of output files that a stopped run renamed but never recorded."""
+        output = Path(self.crawler.settings.get("NEWSCRAWL_OUTPUT_DIR") or "output")
+        assert isinstance(self.store, SqliteSeenStore)
+        files, records = record_unrecorded(self.store, output)
+        if files:
+            logger.warning(
+                "seen-store: recorded %d records of %d output files that a stopped run left unrecorded",
+                records,
+                files,
+            )
+            self._inc("newscrawl/state/recovered_records", records)
 
     def process_item(self, item: Any) -> Any:
         assert self.store is not None, "open_spider() opens the store"
@@ -75,14 +92,14 @@ class DedupePipeline:
         self.pending[url] = SeenEntry.from_record(adapter, written_at="")
         return item
 
-    def commit(self, records: list[dict[str, Any]]) -> None:
-        """Record in the store the records of an output file that is now durable."""
+    def commit(self, records: list[dict[str, Any]], file: str | None = None) -> None:
+        """Record in the store the records of an output file that is now durable (and the file)."""
         written_at = utc_now()
         entries = [SeenEntry.from_record(r, written_at) for r in records]
         try:
             if self.store is None:
                 raise StateError("seen-store is not open")
-            self.store.add_many(entries)
+            self.store.add_many(entries, files=[file] if file else [])
         except StateError as exc:
             logger.error("Written records not recorded in the seen-store: %s", exc)
             self._inc("newscrawl/state/commit_errors")

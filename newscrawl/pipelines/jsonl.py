@@ -108,7 +108,8 @@ class JsonlWriterPipeline:
                 self._fail(exc, out.part, out)
                 continue
             logger.info("Wrote %d records to %s", len(out.keys), final)
-            self.crawler.signals.send_catch_log(records_committed, records=out.keys)
+            file = final.relative_to(self.root).as_posix()
+            self.crawler.signals.send_catch_log(records_committed, records=out.keys, file=file)
 
     def _fail(self, exc: OSError, path: Path, out: _Output | None) -> None:
         """Fail loudly: log, count, keep the ``.part`` file, stop the crawl with reason ``write_error``."""

@@ -56,8 +56,17 @@ class SeenStore(abc.ABC):
     def get(self, url: str) -> SeenEntry | None: ...
 
     @abc.abstractmethod
-    def add_many(self, entries: Iterable[SeenEntry]) -> None:
-        """Add or update entries in one transaction; an existing URL keeps its highest version."""
+    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
+        """Add or update entries in one transaction; an existing URL keeps its highest version. ``files``:
+        the output files (relative to the output folder) these entries come from, recorded with them."""
+
+    @abc.abstractmethod
+    def has_file(self, path: str) -> bool:
+        """Whether the records of this output file (relative to the output folder) are in the store."""
+
+    @abc.abstractmethod
+    def newest_file_day(self) -> str | None:
+        """The latest date folder of a recorded output file, or None."""
 
     @abc.abstractmethod
     def count(self) -> int: ...

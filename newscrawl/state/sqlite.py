@@ -13,6 +13,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, content_hash TEXT, version INT, "
     "modified_at TEXT, written_at TEXT)",
     "CREATE INDEX IF NOT EXISTS seen_content_hash ON seen (content_hash)",
+    # Output files whose records are in ``seen`` (path relative to the output folder, and its date folder).
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, day TEXT)",
 )
 _UPSERT = (
     "INSERT INTO seen (url, content_hash, version, modified_at, written_at) VALUES (?, ?, ?, ?, ?) "
@@ -21,6 +23,12 @@ _UPSERT = (
     "WHERE excluded.version >= seen.version"
 )
 _COLUMNS = "url, content_hash, version, modified_at, written_at"
+
+
+def _day_of(path: str) -> str | None:
+    """The date folder of an output path ``<portal>/<YYYY-MM-DD>/<name>.jsonl``."""
+    parts = path.replace("\\", "/").split("/")
+    return parts[-2] if len(parts) >= 3 else None
 
 
 class SqliteSeenStore(SeenStore):
@@ -34,8 +42,13 @@ class SqliteSeenStore(SeenStore):
                 # isolation_level=None: no implicit transactions; add_many opens its own.
                 self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
                 self._db.execute("PRAGMA journal_mode=WAL")
+                had_files = self._db.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'files'"
+                ).fetchone()
                 for statement in _SCHEMA:
                     self._db.execute(statement)
+                # A store from before output files were tracked: its URLs are known, its files are not.
+                self.files_untracked = not had_files and self.count() > 0
         except StateError:
             self.close()
             raise
@@ -81,14 +94,16 @@ class SqliteSeenStore(SeenStore):
             row = self.db.execute(f"SELECT {_COLUMNS} FROM seen WHERE url = ?", (url,)).fetchone()
         return SeenEntry(*row) if row else None
 
-    def add_many(self, entries: Iterable[SeenEntry]) -> None:
+    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
         rows = [(e.url, e.content_hash, e.version, e.modified_at, e.written_at) for e in entries]
-        if not rows:
+        file_rows = [(path, _day_of(path)) for path in files]
+        if not rows and not file_rows:
             return
         with self._guard():
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 self.db.executemany(_UPSERT, rows)
+                self.db.executemany("INSERT OR IGNORE INTO files (path, day) VALUES (?, ?)", file_rows)
                 self.db.execute("COMMIT")
             except BaseException:
                 if self.db.in_transaction:
@@ -98,6 +113,15 @@ class SqliteSeenStore(SeenStore):
     def count(self) -> int:
         with self._guard():
             return self.db.execute("SELECT COUNT(*) FROM seen").fetchone()[0]
+
+    def has_file(self, path: str) -> bool:
+        with self._guard():
+            return self.db.execute("SELECT 1 FROM files WHERE path = ?", (path,)).fetchone() is not None
+
+    def newest_file_day(self) -> str | None:
+        """The latest date folder (``YYYY-MM-DD``) of a recorded output file, or None."""
+        with self._guard():
+            return self.db.execute("SELECT MAX(day) FROM files").fetchone()[0]
 
     def newest_written_at(self) -> str | None:
         """When the most recently recorded output file became durable, or None for an empty store."""
