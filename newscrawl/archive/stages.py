@@ -37,7 +37,13 @@ class EmptyStore(SeenStore):
     def get(self, url: str) -> SeenEntry | None:
         return None
 
-    def add_many(self, entries: Iterable[SeenEntry]) -> None:
+    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
+        return None
+
+    def has_file(self, path: str) -> bool:
+        return False
+
+    def newest_file_day(self) -> str | None:
         return None
 
     def count(self) -> int:
