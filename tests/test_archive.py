@@ -586,3 +586,15 @@ def test_killed_crawl_leaves_readable_files(tmp_path: Path) -> None:
     (tmp_path / "readable.warc.gz").write_bytes(readable)
     assert warcio_cli("check", str(tmp_path / "readable.warc.gz")).returncode == 0
     assert len(readable) >= len(left.read_bytes()) - 25_000, "at most the last record is lost"
+
+
+def test_a_failing_worker_set_up_raises_instead_of_hanging(monkeypatch) -> None:
+    """multiprocessing.Pool replaces workers whose initializer fails, forever: set-up is tried here first."""
+    from newscrawl.archive import reextract
+
+    def broken(run_id: str) -> None:
+        raise RuntimeError("set-up failed")
+
+    monkeypatch.setattr(reextract, "init_worker", broken)
+    with pytest.raises(RuntimeError, match="set-up failed"), reextract._mapper(2, "20260101T000000Z-abc123"):
+        pass

@@ -44,8 +44,10 @@ Mapper = Callable[..., Iterator[Any]]
 @contextmanager
 def _mapper(workers: int, run_id: str) -> Iterator[Mapper]:
     """An ordered, lazy map: a process pool's ``imap``, or plain ``map`` in this process for one worker."""
+    # Set up once here first: a failing set-up then raises, where in a pool's initializer it would make
+    # multiprocessing.Pool replace dying workers forever and the run hang.
+    init_worker(run_id)
     if workers <= 1:
-        init_worker(run_id)
         yield lambda func, items, chunksize=1: map(func, items)
         return
     with multiprocessing.Pool(workers, initializer=init_worker, initargs=(run_id,)) as pool:
