@@ -49,6 +49,7 @@ def test_disk_full_fails_loudly_and_marks_nothing_seen(site: HostileSite, tmp_pa
     full = start_crawl(site.server.origin, tmp_path, fsize_limit=96 * 1024).wait()
 
     assert full.finish_reason == "write_error", full.log[-3000:]
+    assert full.returncode == 1, "plain `scrapy crawl` exits 1 too, so that cron sees the failure"
     assert full.stat("newscrawl/write_errors") == 1
     full.assert_named_once("crawl stopped, its records are not marked as seen")
     assert [p.relative_to(full.output).as_posix() for p in full.files()] == [EARLIER_FILE]

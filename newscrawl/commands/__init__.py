@@ -1,0 +1,1 @@
+"""Scrapy commands that newscrawl replaces (``COMMANDS_MODULE``): see :mod:`newscrawl.commands.crawl`."""
