@@ -10,8 +10,6 @@ outside the "Lihat Juga" tables and the parallax ad.
 
 from __future__ import annotations
 
-import hashlib
-import re
 from functools import cache
 
 import lxml.html
@@ -20,6 +18,7 @@ from newscrawl.extraction.core import FetchedPage, extract_article
 from newscrawl.items import ArticleItem
 from newscrawl.portals import get_portal
 from tests.conftest import shared_path
+from tests.support.measure import digest, tokens
 
 FILE = ("realpages", "cnnindonesia", "indoscraping_cnn_detail_fragment_2025-07-29.html")
 # The source gives no URL; a URL of the article shape is needed for the page to count as an article.
@@ -66,14 +65,6 @@ FURNITURE = (
 
 def _class(name: str) -> str:
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-
-
-def digest(paragraph: str) -> str:
-    return hashlib.sha1(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 @cache

@@ -12,9 +12,7 @@ the article is extracted under its original URL, as the crawler would have fetch
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
 from functools import cache
 
 import lxml.html
@@ -23,6 +21,7 @@ from newscrawl.extraction.core import FetchedPage, extract_article
 from newscrawl.items import ArticleItem
 from newscrawl.portals import get_portal
 from tests.conftest import shared_path
+from tests.support.measure import bag_f1, digest, tokens
 
 FOLDER = ("realpages", "jpnn")
 PAGE = "mcmetadata_jpnn_kamrussamad_wayback20220721.html"
@@ -53,23 +52,6 @@ FURNITURE = (
     "youtube",
     "googletag",
 )
-
-
-def digest(paragraph: str) -> str:
-    return hashlib.sha1(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def bag_f1(reference: str, extracted: str) -> float:
-    ref, got = Counter(tokens(reference)), Counter(tokens(extracted))
-    overlap = sum((ref & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @cache

@@ -18,10 +18,8 @@ fundus' own documented body rule selects (``div.article > p`` without a class an
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import re
-from collections import Counter
 from datetime import datetime
 from functools import cache
 
@@ -33,6 +31,7 @@ from newscrawl.extraction.dates import WIB
 from newscrawl.items import ArticleItem
 from newscrawl.portals import get_portal
 from tests.conftest import shared_path
+from tests.support.measure import bag_f1, digest, tokens
 
 FOLDER = ("realpages", "mediaindonesia")
 FUNDUS_PAGE = "MediaIndonesia_2026_01_20.html.gz"
@@ -72,23 +71,6 @@ FURNITURE = (
     "googletag",
 )
 BRAND = "Media Indonesia"
-
-
-def digest(paragraph: str) -> str:
-    return hashlib.sha1(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def bag_f1(reference: str, extracted: str) -> float:
-    ref, got = Counter(tokens(reference)), Counter(tokens(extracted))
-    overlap = sum((ref & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def _text(el: lxml.html.HtmlElement) -> str:

@@ -9,9 +9,7 @@ that was read and reviewed), then scores the extracted body against it with a to
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +21,7 @@ from newscrawl.extraction.core import FetchedPage, extract_article
 from newscrawl.items import ArticleItem
 from newscrawl.portals import get_portal
 from tests.conftest import shared_path
+from tests.support.measure import bag_f1, digest, tokens
 
 MIN_F1 = 0.98
 # Furniture that must never reach the body of these pages, compared case-insensitively.
@@ -142,23 +141,6 @@ CASES = (
         truth_tokens=236,
     ),
 )
-
-
-def digest(paragraph: str) -> str:
-    return hashlib.sha1(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def bag_f1(reference: str, extracted: str) -> float:
-    ref, got = Counter(tokens(reference)), Counter(tokens(extracted))
-    overlap = sum((ref & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @cache

@@ -8,9 +8,6 @@ independent of the portal's selectors and the shared noise rules.
 
 from __future__ import annotations
 
-import hashlib
-import re
-from collections import Counter
 from functools import cache
 
 import lxml.html
@@ -21,6 +18,7 @@ from newscrawl.items import ArticleItem
 from newscrawl.portals import get_portal
 from newscrawl.urls import canonical_url
 from tests.conftest import shared_path
+from tests.support.measure import bag_f1, digest, tokens
 
 FILE = ("realpages", "tribunnews", "htmldate_1595907782.html")
 URL = (
@@ -60,23 +58,6 @@ FURNITURE = (
 
 def _class(name: str) -> str:
     return f'contains(concat(" ", normalize-space(@class), " "), " {name} ")'
-
-
-def digest(paragraph: str) -> str:
-    return hashlib.sha1(" ".join(paragraph.split()).encode("utf-8")).hexdigest()[:12]
-
-
-def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
-
-
-def bag_f1(reference: str, extracted: str) -> float:
-    ref, got = Counter(tokens(reference)), Counter(tokens(extracted))
-    overlap = sum((ref & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(ref.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 @cache
