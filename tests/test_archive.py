@@ -39,7 +39,15 @@ from newscrawl.records import validate_record
 from newscrawl.urls import canonical_url
 from tests.conftest import ROOT
 from tests.golden.regenerate import GoldenCase, find_cases, run_case
-from tests.support.replica import ReplicaSite, Route, expected_record, portal_replica, rss, serve
+from tests.support.replica import (
+    ReplicaSite,
+    Route,
+    crawl_options,
+    expected_record,
+    portal_replica,
+    rss,
+    serve,
+)
 from tests.test_crawl_e2e import run_crawl, written_records
 
 PORTAL = "sindonews" if (ROOT / "tests" / "golden" / "sindonews").is_dir() else "detik"
@@ -552,18 +560,7 @@ def test_killed_crawl_leaves_readable_files(tmp_path: Path) -> None:
             "crawl",
             PORTAL,
             *window(cases),
-            "-s",
-            f"NEWSCRAWL_ORIGIN_MAP={json.dumps({'*': origin})}",
-            "-s",
-            f"NEWSCRAWL_OUTPUT_DIR={tmp_path / 'output'}",
-            "-s",
-            f"NEWSCRAWL_STATE_DIR={tmp_path / 'state'}",
-            "-s",
-            f"NEWSCRAWL_ARCHIVE_DIR={archive}",
-            "-s",
-            "AUTOTHROTTLE_ENABLED=False",
-            "-s",
-            "DOWNLOAD_DELAY=0",
+            *crawl_options(origin, tmp_path, NEWSCRAWL_ARCHIVE_DIR=archive),
         ]
         process = subprocess.Popen(args, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

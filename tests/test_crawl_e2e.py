@@ -15,33 +15,22 @@ from newscrawl.portals import get_portal
 from newscrawl.records import validate_record
 from tests.conftest import ROOT
 from tests.golden.regenerate import GOLDEN_DIR
-from tests.support.replica import ReplicaSite, Route, expected_record, news_sitemap, portal_replica, serve
+from tests.support.replica import (
+    ReplicaSite,
+    Route,
+    crawl_options,
+    expected_record,
+    news_sitemap,
+    portal_replica,
+    serve,
+)
 
 # What differs between a crawl and the golden run by design.
 CRAWL_ONLY_FIELDS = {"crawled_at", "run_id", "fetched_url"}
 
 
 def run_crawl(portal: str, origin: str, tmp: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [
-        sys.executable,
-        "-m",
-        "scrapy",
-        "crawl",
-        portal,
-        "-s",
-        f"NEWSCRAWL_ORIGIN_MAP={json.dumps({'*': origin})}",
-        "-s",
-        f"NEWSCRAWL_OUTPUT_DIR={tmp / 'output'}",
-        "-s",
-        f"NEWSCRAWL_STATE_DIR={tmp / 'state'}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "NEWSCRAWL_RETRY_BACKOFF_BASE=0.1",
-        *args,
-    ]
+    command = [sys.executable, "-m", "scrapy", "crawl", portal, *crawl_options(origin, tmp), *args]
     env = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning:scrapy"}
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=180, env=env)
 

@@ -20,7 +20,14 @@ from pathlib import Path
 
 from newscrawl.cli import main
 from tests.conftest import ROOT
-from tests.support.replica import ReplicaSite, expected_record, news_sitemap, portal_replica, serve
+from tests.support.replica import (
+    ReplicaSite,
+    crawl_options,
+    expected_record,
+    news_sitemap,
+    portal_replica,
+    serve,
+)
 
 MODIFIED_PAGE = b"2025-03-04T08:02:11+07:00"  # the banjir article's dateModified
 
@@ -29,24 +36,7 @@ def command(
     tmp: Path, origin: str, *args: str, program: tuple[str, str] = ("newscrawl.cli", "run")
 ) -> list[str]:
     """``newscrawl run ARGS`` (or ``scrapy crawl ARGS``) against the replica at ``origin``, in ``tmp``."""
-    return [
-        sys.executable,
-        "-m",
-        *program,
-        *args,
-        "-s",
-        f"NEWSCRAWL_ORIGIN_MAP={json.dumps({'*': origin})}",
-        "-s",
-        f"NEWSCRAWL_OUTPUT_DIR={tmp / 'output'}",
-        "-s",
-        f"NEWSCRAWL_STATE_DIR={tmp / 'state'}",
-        "-s",
-        "AUTOTHROTTLE_ENABLED=False",
-        "-s",
-        "DOWNLOAD_DELAY=0",
-        "-s",
-        "NEWSCRAWL_RETRY_BACKOFF_BASE=0.1",
-    ]
+    return [sys.executable, "-m", *program, *args, *crawl_options(origin, tmp)]
 
 
 ENV = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning:scrapy"}

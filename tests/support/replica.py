@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
@@ -95,6 +96,21 @@ def _handler(site: ReplicaSite) -> type[BaseHTTPRequestHandler]:
             pass
 
     return Handler
+
+
+def crawl_options(origin: str, tmp: Path, **settings: object) -> list[str]:
+    """``-s`` options for a crawl of the replica at ``origin``: output and state in ``tmp``, no politeness
+    delays (the replica is local), quick retries; ``settings`` adds or overrides."""
+    values: dict[str, object] = {
+        "NEWSCRAWL_ORIGIN_MAP": json.dumps({"*": origin}),
+        "NEWSCRAWL_OUTPUT_DIR": tmp / "output",
+        "NEWSCRAWL_STATE_DIR": tmp / "state",
+        "AUTOTHROTTLE_ENABLED": "False",
+        "DOWNLOAD_DELAY": 0,
+        "NEWSCRAWL_RETRY_BACKOFF_BASE": 0.1,
+        **settings,
+    }
+    return [option for name, value in values.items() for option in ("-s", f"{name}={value}")]
 
 
 @contextmanager
