@@ -18,7 +18,7 @@ from scrapy.exceptions import NotConfigured
 
 from newscrawl.pipelines import drop, records_committed
 from newscrawl.records import utc_now
-from newscrawl.state import SeenEntry, SeenStore, SqliteSeenStore, StateError, open_store
+from newscrawl.state import SeenEntry, SeenStore, StateError, open_store
 from newscrawl.state.rebuild import record_unrecorded
 
 logger = logging.getLogger(__name__)
@@ -60,7 +60,7 @@ class DedupePipeline:
     def _record_unrecorded_output(self) -> None:
         """Learn the records of output files that a stopped run renamed but never recorded."""
         output = Path(self.crawler.settings.get("NEWSCRAWL_OUTPUT_DIR") or "output")
-        assert isinstance(self.store, SqliteSeenStore)
+        assert self.store is not None
         files, records = record_unrecorded(self.store, output)
         if files:
             logger.warning(

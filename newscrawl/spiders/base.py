@@ -10,6 +10,7 @@ import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
+from functools import cached_property
 from typing import Any, ClassVar
 
 import scrapy
@@ -147,12 +148,17 @@ class PortalSpider(scrapy.Spider):
                 self._admit(url, entry)
 
     # --- how many article requests wait in Scrapy's scheduler ------------------------------------------
+    @cached_property
     def _queue_limit(self) -> int:
         """``NEWSCRAWL_QUEUED_ARTICLES``; 0 (no limit) for a persistent job, whose queue is on disk and must
         hold every discovered article for the job to resume without loss."""
         if self.settings.get("JOBDIR"):
             return 0
         return self.settings.getint("NEWSCRAWL_QUEUED_ARTICLES", 256)
+
+    @cached_property
+    def _max_url_length(self) -> int:
+        return self.settings.getint("URLLENGTH_LIMIT")
 
     def _queued(self) -> int | None:
         scheduler = getattr(self.crawler.engine, "scheduler", None)
@@ -163,7 +169,7 @@ class PortalSpider(scrapy.Spider):
 
     def _room(self) -> int | None:
         """How many more article requests may go to the scheduler now (None: any number)."""
-        limit, queued = self._queue_limit(), self._queued()
+        limit, queued = self._queue_limit, self._queued()
         if limit <= 0 or queued is None:
             return None
         return max(0, limit - queued)
@@ -172,13 +178,13 @@ class PortalSpider(scrapy.Spider):
         """Hand the article's request to the scheduler now if it has room, else park it (in discovery
         order) until it has. ``engine.crawl`` enqueues at once, so the scheduler's length is exact; it
         also bypasses the spider middlewares, so Scrapy's URL length limit is applied here."""
-        max_length = self.settings.getint("URLLENGTH_LIMIT")
-        if max_length and len(url) > max_length:
+        if self._max_url_length and len(url) > self._max_url_length:
             self._count("skipped/url_too_long")
             self.logger.info("skipped an article URL of %d characters: %.100s...", len(url), url)
             return
         self._parked.append((url, entry))
-        if not self._release(self._room()):
+        self._release(self._room())
+        if self._parked:  # released in discovery order, so this article is among those still waiting
             self._count("parked")
 
     def _release(self, room: int | None) -> int:
@@ -195,7 +201,7 @@ class PortalSpider(scrapy.Spider):
 
     def _release_when_idle(self) -> None:
         """Scrapy would close the spider: hand over the next parked articles instead."""
-        if self._parked and self._release(self._queue_limit() or None):
+        if self._parked and self._release(self._queue_limit or None):
             raise DontCloseSpider
 
     def already_written(self, url: str, entry: Entry | None) -> bool:

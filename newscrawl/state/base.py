@@ -46,6 +46,9 @@ class SeenEntry:
 class SeenStore(abc.ABC):
     """URLs and content hashes of records already durably written, with their latest version."""
 
+    files_untracked: bool = False
+    """True for a store from before output files were recorded: it knows URLs but not their files."""
+
     @abc.abstractmethod
     def has_url(self, url: str) -> bool: ...
 

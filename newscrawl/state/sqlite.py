@@ -47,8 +47,8 @@ class SqliteSeenStore(SeenStore):
                 ).fetchone()
                 for statement in _SCHEMA:
                     self._db.execute(statement)
-                # A store from before output files were tracked: its URLs are known, its files are not.
-                self.files_untracked = not had_files and self.count() > 0
+                any_url = self._db.execute("SELECT 1 FROM seen LIMIT 1").fetchone()
+                self.files_untracked = not had_files and any_url is not None
         except StateError:
             self.close()
             raise
