@@ -226,13 +226,13 @@ class ExtractionPool:
             self._loop = loop
         live = [w for w in self._workers if w.alive]
         if len(live) < self.processes:
-            live = await self._replenish(len(live))
+            live = await self._replenish()
         return min(live, key=lambda w: len(w.pending)) if live else None
 
-    async def _replenish(self, live_count: int) -> list[_Worker]:
+    async def _replenish(self) -> list[_Worker]:
         # One start at a time: concurrent callers wait for it rather than each starting workers.
         if self._starting is None:
-            self._starting = asyncio.ensure_future(self._start_missing(live_count))
+            self._starting = asyncio.ensure_future(self._start_missing())
         try:
             await asyncio.shield(self._starting)
         finally:
@@ -240,10 +240,10 @@ class ExtractionPool:
                 self._starting = None
         return [w for w in self._workers if w.alive]
 
-    async def _start_missing(self, live_count: int) -> None:
+    async def _start_missing(self) -> None:
         first_start = not self._workers
         self._workers = [w for w in self._workers if w.alive]
-        for _ in range(self.processes - live_count):
+        for _ in range(self.processes - len(self._workers)):
             if not first_start:
                 if self.restarts_left <= 0:
                     logger.error("extraction workers keep dying; extracting in the crawl process from now on")
