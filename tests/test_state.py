@@ -1,5 +1,6 @@
 import sqlite3
 import time
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +101,28 @@ def test_open_store_from_settings_path_and_url(tmp_path):
     settings["NEWSCRAWL_STATE_URL"] = "redis://localhost:6379/0"
     with pytest.raises(ValueError, match="redis:// store is not implemented yet"):
         open_store(settings)
+
+
+def test_no_module_of_the_state_package_imports_one_that_imports_it_back():
+    """The state package's import graph has no cycle (``open`` picks the implementation; they import
+    only ``base``), so a new backend is one more module and one more branch in ``open_store``."""
+    import ast
+    from graphlib import CycleError, TopologicalSorter
+
+    import newscrawl.state
+
+    package = Path(newscrawl.state.__file__).parent
+    graph: dict[str, set[str]] = {}
+    for path in package.glob("*.py"):
+        name = f"newscrawl.state.{path.stem}" if path.stem != "__init__" else "newscrawl.state"
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        graph[name] = {
+            node.module
+            for node in ast.walk(tree)  # imports inside functions too
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("newscrawl.state.")
+        }
+    try:
+        order = list(TopologicalSorter(graph).static_order())
+    except CycleError as exc:
+        pytest.fail(f"import cycle in newscrawl.state: {exc.args[1]}")
+    assert order.index("newscrawl.state.base") < order.index("newscrawl.state.open")

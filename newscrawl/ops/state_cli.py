@@ -25,7 +25,7 @@ from newscrawl.ops.common import (
     state_dir,
 )
 from newscrawl.ops.lock import Busy, RunLock
-from newscrawl.state.base import StateError, sqlite_path
+from newscrawl.state import StateError, sqlite_path
 from newscrawl.state.rebuild import rebuild
 from newscrawl.state.sqlite import SqliteSeenStore
 

@@ -1,6 +1,15 @@
 """What earlier runs wrote: the seen-store that cross-run deduplication reads."""
 
-from newscrawl.state.base import SeenEntry, SeenStore, StateError, open_store, store_location
+from newscrawl.state.base import SeenEntry, SeenStore, StateError
+from newscrawl.state.open import open_store, sqlite_path, store_location
 from newscrawl.state.sqlite import SqliteSeenStore
 
-__all__ = ["SeenEntry", "SeenStore", "SqliteSeenStore", "StateError", "open_store", "store_location"]
+__all__ = [
+    "SeenEntry",
+    "SeenStore",
+    "SqliteSeenStore",
+    "StateError",
+    "open_store",
+    "sqlite_path",
+    "store_location",
+]

@@ -1,22 +1,15 @@
 """The seen-store interface: which article URLs (and content hashes) are already in the output.
 
 Pipelines talk only to :class:`SeenStore`, so a shared store (Redis, for several workers) can be added
-later as one more implementation chosen by URL scheme in :func:`open_store`.
+later as one more implementation chosen by URL scheme in :func:`newscrawl.state.open.open_store`.
 """
 
 from __future__ import annotations
 
 import abc
-import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Self
-
-DEFAULT_STATE_DIR = "state"
-SQLITE_FILENAME = "seen.sqlite3"
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+)://(.*)$")
 
 
 class StateError(RuntimeError):
@@ -82,38 +75,3 @@ class SeenStore(abc.ABC):
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
-
-
-def store_location(settings: Mapping[str, Any]) -> str:
-    """``NEWSCRAWL_STATE_URL`` if set, else ``<NEWSCRAWL_STATE_DIR or "state">/seen.sqlite3``."""
-    url = settings.get("NEWSCRAWL_STATE_URL")
-    if url:
-        return str(url)
-    return str(Path(settings.get("NEWSCRAWL_STATE_DIR") or DEFAULT_STATE_DIR) / SQLITE_FILENAME)
-
-
-def sqlite_path(target: Mapping[str, Any] | str | os.PathLike[str]) -> Path:
-    """The SQLite file named by Scrapy settings, a path, or a URL (see :func:`open_store`).
-
-    A plain path (or ``sqlite:///relative.db``, ``sqlite:////absolute.db``) is a SQLite file; an existing
-    directory gets ``seen.sqlite3`` inside it. Other schemes are refused with a ValueError.
-    """
-    location = os.fspath(target) if isinstance(target, str | os.PathLike) else store_location(target)
-    match = _SCHEME.match(location)
-    if match is not None:
-        scheme, rest = match.group(1).lower(), match.group(2)
-        if scheme != "sqlite":
-            raise ValueError(
-                f"seen-store {location!r}: the {scheme}:// store is not implemented yet; "
-                f"use a SQLite path (NEWSCRAWL_STATE_DIR) or a sqlite:/// URL"
-            )
-        location = rest[1:] if rest.startswith("/") else rest
-    path = Path(location)
-    return path / SQLITE_FILENAME if path.is_dir() else path
-
-
-def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
-    """Open the store named by Scrapy settings, a path, or a URL (:func:`sqlite_path` says which file)."""
-    from newscrawl.state.sqlite import SqliteSeenStore
-
-    return SqliteSeenStore(sqlite_path(target))

@@ -14,7 +14,8 @@ from datetime import datetime
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from newscrawl.state.base import SeenStore, StateError, open_store
+from newscrawl.state.base import SeenStore, StateError
+from newscrawl.state.open import open_store
 
 logger = logging.getLogger(__name__)
 
