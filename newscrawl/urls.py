@@ -59,15 +59,16 @@ def canonical_url(url: str, portal: Portal | None = None) -> str:
 def _canonical_url(url: str, portal: Portal | None) -> str:
     """The canonical desktop form of an article URL.
 
-    Drops the fragment, tracking and page parameters, AMP markers and page suffixes, and maps mobile hosts
-    to desktop ones. For a known portal every query parameter not in ``keep_params`` is dropped, since
-    article identity lives in the path on all of them.
+    Drops the fragment, tracking and page parameters, AMP markers and page suffixes. For a known portal the
+    bare domain and mobile/AMP hosts become its home host (regional hosts stay), the portal's
+    ``url_rewrites`` map other shapes of an article's URL to one, and every query parameter not in
+    ``keep_params`` is dropped, since article identity lives in the path on all of them.
     """
     parts = urlsplit(unwrap_archive_url(url))
     scheme = parts.scheme.lower() or "https"
     host = (parts.hostname or "").lower().rstrip(".")
     if portal is not None:
-        host = portal.mobile_hosts.get(host, host)
+        host = portal.canonical_host(host)
         scheme = "https"
         query = url_query_cleaner(urlunsplit(("", "", "", parts.query, "")), portal.keep_params)
     else:
@@ -76,7 +77,17 @@ def _canonical_url(url: str, portal: Portal | None) -> str:
     if parts.port and (scheme, parts.port) not in {("http", 80), ("https", 443)}:
         host = f"{host}:{parts.port}"
     path = _drop_amp_path(re.sub(r"/{2,}", "/", parts.path or "/"))
+    if portal is not None and portal.url_rewrite_res:
+        scheme, host, path = _rewritten(urlunsplit((scheme, host, path, "", "")), portal)
     if portal is not None:
         path = _strip_page_suffix(path, portal, lambda p: urlunsplit((scheme, host, p, "", "")))
     rebuilt = urlunsplit((scheme, host, path, query.lstrip("?"), ""))
     return canonicalize_url(rebuilt, keep_fragments=False)
+
+
+def _rewritten(url: str, portal: Portal) -> tuple[str, str, str]:
+    """Scheme, host and path after the portal's ``url_rewrites`` (another shape of one article's URL)."""
+    for pattern, replacement in portal.url_rewrite_res:
+        url = pattern.sub(replacement, url, count=1)
+    parts = urlsplit(url)
+    return parts.scheme, parts.netloc, parts.path or "/"

@@ -489,7 +489,7 @@ def test_plan_groups_the_pages_of_an_article_in_order() -> None:
         "status 503": 1,
         "page 1 beside its all-pages view": 1,
         "not HTML": 1,
-        "not an article URL": 1,
+        "a non-article URL (gallery, video, tag, index, ...)": 1,
         "host of no portal": 1,
         "a later page without page 1": 1,
     }

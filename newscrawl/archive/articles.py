@@ -1,10 +1,11 @@
 """Re-extraction's plan: which archived responses are article pages, grouped by article, pages in order.
 
-A response is an article page when it is a 200 HTML response whose URL belongs to a portal and is one of
-its article URLs. Pages of one article share ``canonical_url(url, portal)``; they are ordered by
-``portal.page_number(url)``. An all-pages view (``portal.is_all_pages_view``: ``?single=1``, ``?page=all``,
-``?showpage=all``, ...) is page 1, preferred to the plain page 1, and later pages the archive also holds
-follow it, as in the crawl (which still follows page links an all-pages view shows).
+A response is an article page when it is a 200 HTML response whose URL is on a portal's domains and is
+not one of its declared non-article URLs; extraction then judges the page itself. Pages of one article
+share ``canonical_url(url, portal)``; they are ordered by ``portal.page_number(url)``. An all-pages view
+(``portal.is_all_pages_view``: ``?single=1``, ``?page=all``, ``?showpage=all``, ...) is page 1, preferred
+to the plain page 1, and later pages the archive also holds follow it, as in the crawl (which still
+follows page links an all-pages view shows).
 """
 
 from __future__ import annotations
@@ -44,8 +45,8 @@ def _page_of(ref: RecordRef) -> tuple[str, int] | str:
     if not is_html(ref.content_type):
         return "not HTML"
     canonical = canonical_url(ref.url, portal)
-    if not portal.is_article_url(canonical):
-        return "not an article URL"
+    if portal.is_non_article_url(ref.url) or portal.is_non_article_url(canonical):
+        return "a non-article URL (gallery, video, tag, index, ...)"
     number = 0 if portal.is_all_pages_view(ref.url) else portal.page_number(ref.url)
     return "not a numbered page" if number is None else (canonical, number)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -24,6 +24,8 @@ class SitemapLinks:
 
     entries: list[Entry]
     sitemaps: list[str]
+    modified: dict[str, datetime] = field(default_factory=dict)
+    """``<lastmod>`` of the sitemaps an index lists, where given (a crawl skips those before its window)."""
 
 
 def parse_date(value: str | None) -> datetime | None:
@@ -88,8 +90,14 @@ def parse_sitemap(data: bytes, base_url: str) -> SitemapLinks:
     if root is None:
         return SitemapLinks([], [])
     if local_name(root) == "sitemapindex":
-        locs = (_absolute(base_url, child_text(sm, "loc")) for sm in root if local_name(sm) == "sitemap")
-        return SitemapLinks([], [loc for loc in locs if loc])
+        sitemaps, modified = [], {}
+        for node in root:
+            if local_name(node) != "sitemap" or not (loc := _absolute(base_url, child_text(node, "loc"))):
+                continue
+            sitemaps.append(loc)
+            if lastmod := parse_date(child_text(node, "lastmod")):
+                modified[loc] = lastmod
+        return SitemapLinks([], sitemaps, modified)
     entries = []
     for node in root:
         if local_name(node) != "url":

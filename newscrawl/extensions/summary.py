@@ -71,6 +71,9 @@ class RunSummary:
         run_id, _ = run_context(self.crawler)
         portal = getattr(getattr(spider, "portal", None), "id", None) or spider.name
         entry = self.entry(reason)
+        ledger = getattr(spider, "ledger", None)
+        entry.update(ledger.report() if ledger is not None else {"sources": {}, "skipped_samples": {}})
+        self.crawler.newscrawl_summary = entry  # type: ignore[attr-defined]  # `scrapy crawl`'s exit status
         output = Path(self.crawler.settings.get("NEWSCRAWL_OUTPUT_DIR") or "output")
         try:
             path = merge_portal(output, run_id, portal, entry)
@@ -95,6 +98,7 @@ class RunSummary:
             "started_at": _iso(self.started),
             "finished_at": _iso(finished),
             "duration_s": round((finished - self.started).total_seconds(), 3),
+            "entries": count("newscrawl/feed_entries") + count("newscrawl/sitemap_entries"),
             "discovered": count("newscrawl/discovered"),
             "skipped": by("newscrawl/skipped/"),
             "fetched": count("newscrawl/fetched/article"),

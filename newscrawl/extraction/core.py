@@ -73,6 +73,34 @@ def _page_kind_reason(page: ParsedPage) -> str | None:
     return None
 
 
+_TIMESTAMP = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:WIB|WITA|WIT)\b|"
+    r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}\s+\w+\s+\d{4}\b",
+    re.I,
+)
+LISTING_SHARE = 0.5
+"""A body is a listing when at least this share of its lines are headlines linked from the page or
+headline-and-timestamp lines (a tag, index or search page that slipped past every other check)."""
+_LISTING_MIN_LINES = 3
+_PROSE_LINE_WORDS = 25
+_KEY = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _KEY.sub(" ", text.casefold()).strip()
+
+
+def reads_as_listing(paragraphs: Sequence[str], page: ParsedPage) -> bool:
+    """Whether the "body" is really a list: most lines are the text of a link on the page, or a short
+    line carrying a timestamp (headline + date cards). Articles are prose; their lines are neither."""
+    short = [p for p in paragraphs if len(p.split()) <= _PROSE_LINE_WORDS]
+    if len(short) < _LISTING_MIN_LINES or len(short) < LISTING_SHARE * len(paragraphs):
+        return False
+    links = {key for a in page.doc.iter("a") if len(key := _key(a.text_content() or "")) > 12}
+    listed = sum(1 for p in short if _TIMESTAMP.search(p) or _key(p) in links)
+    return listed >= _LISTING_MIN_LINES and listed >= LISTING_SHARE * len(paragraphs)
+
+
 # Removing one of these must not glue the text on either side together (sindonews has no <p>).
 _BOUNDARY_TAGS = BLOCK_TAGS | {"figure", "figcaption", "iframe", "video", "img", "br", "form", "table"}
 
@@ -148,8 +176,8 @@ def extract_article(
     url = article_url(first, portal)
     if reason := _page_kind_reason(first):
         raise NotAnArticle(reason)
-    if not portal.generic and not portal.is_article_url(url) and not portal.is_article_url(first.url):
-        raise NotAnArticle(f"URL is not an article URL of {portal.id}: {url}")
+    if portal.is_non_article_url(first.url) or portal.is_non_article_url(url):
+        raise NotAnArticle(f"a non-article URL of {portal.id}: {url}")
 
     # Metadata before the body: pruning the body container changes the tree.
     title = portal.title(first)
@@ -173,6 +201,8 @@ def extract_article(
     words = word_count(text)
     if words < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"too little text for an article ({words} words)")
+    if reads_as_listing(body.paragraphs, first):
+        raise NotAnArticle("a list of headlines, not an article (section index, tag or search page)")
     return ArticleItem(
         url=url,
         portal=portal.id or _domain(url),

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from newscrawl.extraction.dates import format_wib, parse_iso, parse_visible_with_precision, reconcile, to_wib
 from newscrawl.extraction.page import ParsedPage, clean_text
-
-if TYPE_CHECKING:
-    from newscrawl.portals.base import Portal
+from newscrawl.extraction.rules import MetadataRules
 
 GENERIC_PUBLISHED_META = (
     "article:published_time",
@@ -42,7 +39,7 @@ _NOT_A_NAME = re.compile(
 _MAX_NAME_WORDS = 6
 
 
-def strip_site_suffix(title: str, portal: Portal | None) -> str:
+def strip_site_suffix(title: str, portal: MetadataRules | None) -> str:
     """Remove a trailing " - Site.com" / " | Portal" that names the site, never a part of the headline."""
     match = _TITLE_SUFFIX.search(title)
     if not match:
@@ -54,7 +51,7 @@ def strip_site_suffix(title: str, portal: Portal | None) -> str:
     return title
 
 
-def title(page: ParsedPage, portal: Portal | None) -> str | None:
+def title(page: ParsedPage, portal: MetadataRules | None) -> str | None:
     selectors = portal.title_selectors if portal else ("h1",)
     candidates = [*page.texts(selectors)[:1], clean_text(str(page.article_ld.get("headline") or ""))]
     candidates += [
@@ -73,7 +70,7 @@ def description(page: ParsedPage) -> str | None:
     return _TRAILING_HASHTAGS.sub("", value) or None  # kumparan appends "#news #update" to shares
 
 
-def person_names(raw: list[str], portal: Portal | None) -> list[str]:
+def person_names(raw: list[str], portal: MetadataRules | None) -> list[str]:
     """Split bylines into names; drop labels, brands, desk codes and duplicates."""
     brands = tuple(b.lower() for b in (portal.site_names if portal else ()))
     names: list[str] = []
@@ -106,11 +103,11 @@ def _ld_person_names(value: object) -> list[str]:
     return [n for n in names if n.strip()]
 
 
-def _meta_names(page: ParsedPage, names: tuple[str, ...], portal: Portal | None) -> list[str]:
+def _meta_names(page: ParsedPage, names: tuple[str, ...], portal: MetadataRules | None) -> list[str]:
     return person_names([v for name in names for v in page.meta.get(name.lower(), [])], portal)
 
 
-def authors(page: ParsedPage, portal: Portal | None) -> list[str]:
+def authors(page: ParsedPage, portal: MetadataRules | None) -> list[str]:
     if portal and (found := _meta_names(page, portal.author_meta, portal)):
         return found
     if portal and portal.author_selectors:
@@ -125,7 +122,7 @@ def authors(page: ParsedPage, portal: Portal | None) -> list[str]:
     return []
 
 
-def editors(page: ParsedPage, portal: Portal | None) -> list[str]:
+def editors(page: ParsedPage, portal: MetadataRules | None) -> list[str]:
     if portal and (found := _meta_names(page, portal.editor_meta, portal)):
         return found
     if portal and portal.editor_selectors:
@@ -141,7 +138,7 @@ def _first_parsed(page: ParsedPage, names: tuple[str, ...]) -> tuple[str | None,
     return None, None
 
 
-def published(page: ParsedPage, portal: Portal | None) -> tuple[str | None, str | None]:
+def published(page: ParsedPage, portal: MetadataRules | None) -> tuple[str | None, str | None]:
     """(ISO time in WIB, the raw string chosen).
 
     JSON-LD first, then meta tags; the visible date is the cross-check (see ``dates.reconcile``).
@@ -170,7 +167,7 @@ def published(page: ParsedPage, portal: Portal | None) -> tuple[str | None, str 
     return format_wib(chosen), raw
 
 
-def modified(page: ParsedPage, portal: Portal | None, published_iso: str | None) -> str | None:
+def modified(page: ParsedPage, portal: MetadataRules | None, published_iso: str | None) -> str | None:
     value = None
     ld_value = page.article_ld.get("dateModified")
     if isinstance(ld_value, str):
@@ -186,7 +183,7 @@ def modified(page: ParsedPage, portal: Portal | None, published_iso: str | None)
     return iso
 
 
-def section(page: ParsedPage, portal: Portal | None) -> str | None:
+def section(page: ParsedPage, portal: MetadataRules | None) -> str | None:
     if portal and (value := page.meta_first(*portal.section_meta)):
         return value
     if portal:
@@ -231,7 +228,7 @@ def _split_keywords(value: object) -> list[str]:
     return [clean_text(v) for v in str(value or "").split(",")]
 
 
-def tags(page: ParsedPage, portal: Portal | None) -> list[str]:
+def tags(page: ParsedPage, portal: MetadataRules | None) -> list[str]:
     found = page.texts(portal.tag_selectors) if portal else []
     if not found:
         found = [clean_text(t) for t in page.meta.get("article:tag", [])]
@@ -258,7 +255,7 @@ def image_url(page: ParsedPage) -> str | None:
     return None
 
 
-def image_caption(page: ParsedPage, portal: Portal | None) -> str | None:
+def image_caption(page: ParsedPage, portal: MetadataRules | None) -> str | None:
     found = page.texts(portal.caption_selectors) if portal else []
     if found:
         return found[0]

@@ -4,7 +4,10 @@ A portal is compared with its own history: the latest runs, pooled until they ho
 written records (at most ``RECENT_RUNS`` runs), against the median of the runs before them (at least
 ``MIN_BASELINE`` runs). Failing: the last run failed, no run for ``--max-age`` hours, zero articles
 (fetched but none written, or nothing discovered where the history discovered some), or a fallback rise /
-field-coverage drop of ``FAILING`` or more. A rise or drop of ``DEGRADED`` or more is degraded.
+field-coverage drop of ``FAILING`` or more. A rise or drop of ``DEGRADED`` or more is degraded, and so is
+a rise of ``SKIP_DEGRADED`` in the share of feed/sitemap entries skipped for their URL (a new URL scheme, a
+move of hosts) or a registered feed or sitemap that failed ``SOURCE_FAILED_RUNS`` runs in a row (the
+portal's declared sources may be carrying the crawl: the module's URL wants updating).
 """
 
 from __future__ import annotations
@@ -17,10 +20,14 @@ from statistics import median
 from typing import Any
 
 from newscrawl.ops.common import EXIT_FAILED, EXIT_OK, add_settings_option, output_dir, project_settings
-from newscrawl.ops.summaries import COVERAGE_FIELDS, load_runs, runs_dir
+from newscrawl.ops.summaries import COVERAGE_FIELDS, SHAPE_SKIPS, load_runs, runs_dir
 
 MIN_SAMPLE, RECENT_RUNS, MIN_BASELINE = 5, 4, 3
 DEGRADED, FAILING = 0.2, 0.5
+SOURCE_FAILED_RUNS = 3
+"""A registered feed or sitemap that failed (or listed nothing) this many runs in a row is flagged."""
+SKIP_DEGRADED = 0.1
+"""A rise of the share of discovery entries skipped for their URL by this much is flagged degraded."""
 Entry = dict[str, Any]
 
 
@@ -69,6 +76,8 @@ def assess(history: list[Entry], now: datetime, max_age_h: float = 0) -> Entry:
         report["fallback_share"] = {"recent": round(now_share, 4), "median": round(usual_share, 4)}
         what = f"fallback share rose to {now_share:.0%} (median {usual_share:.0%})"
         _grade(now_share - usual_share, what, failing, degraded)
+    _skipped_share(recent, base, report, failing, degraded)
+    degraded += _dead_sources(history)
     report["coverage"] = {}
     for name in COVERAGE_FIELDS:
         past = [e["coverage"][name] for e in base if e["written"] and e["coverage"].get(name) is not None]
@@ -81,6 +90,48 @@ def assess(history: list[Entry], now: datetime, max_age_h: float = 0) -> Entry:
         _grade(usual_cov - now_cov, what, failing, degraded)
     status = "failing" if failing else "degraded" if degraded else "ok"
     return {"status": status, "reasons": failing + degraded, "last_run_at": latest["finished_at"], **report}
+
+
+def _shape_skips(entry: Entry) -> int:
+    return sum(entry["skipped"].get(reason, 0) for reason in SHAPE_SKIPS if reason != "index_link_unmatched")
+
+
+def _skipped_share(
+    recent: list[Entry], base: list[Entry], report: Entry, failing: list, degraded: list
+) -> None:
+    """Flag a rise of the share of feed/sitemap entries skipped for their URL (off the portal's domains
+    or a declared non-article): a portal that changed its URL scheme or moved hosts."""
+    entries = sum(e.get("entries", 0) for e in recent)
+    shares = [_shape_skips(e) / e["entries"] for e in base if e.get("entries")]
+    if entries < MIN_SAMPLE or len(shares) < MIN_BASELINE:
+        return
+    now_share, usual_share = sum(_shape_skips(e) for e in recent) / entries, median(shares)
+    report["skipped_share"] = {"recent": round(now_share, 4), "median": round(usual_share, 4)}
+    rise = now_share - usual_share
+    what = f"discovery entries skipped for their URL rose to {now_share:.0%} (median {usual_share:.0%})"
+    if rise >= FAILING:
+        failing.append(what)
+    elif rise >= SKIP_DEGRADED:
+        degraded.append(what)
+
+
+def _dead_sources(history: list[Entry]) -> list[str]:
+    """Registered feeds and sitemaps that failed or listed nothing in each of the last runs."""
+    flagged = []
+    for url, source in (history[-1].get("sources") or {}).items():
+        if source.get("origin") != "registered":
+            continue
+        streak = 0
+        for entry in reversed(history):
+            if not (entry.get("sources") or {}).get(url, {}).get("failed"):
+                break
+            streak += 1
+        if streak >= SOURCE_FAILED_RUNS:
+            why = source.get("error") or "listed nothing"
+            flagged.append(
+                f"registered {source.get('kind', 'source')} {url} failed {streak} runs in a row ({why})"
+            )
+    return flagged
 
 
 def report(runs: list[Entry], portals: list[str], now: datetime, max_age_h: float) -> Entry:

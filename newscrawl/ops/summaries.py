@@ -18,6 +18,8 @@ from typing import Any
 
 RUNS_DIRNAME = "_runs"
 COVERAGE_FIELDS = ("published_at", "authors", "image_url", "tags")
+SHAPE_SKIPS = ("off_domain", "not_article_url", "index_link_unmatched", "bad_url")
+"""Skip reasons about a URL's shape or domain (not its date or the seen-store): sampled in the summary."""
 logger = logging.getLogger(__name__)
 
 
@@ -85,9 +87,11 @@ def portal_line(portal: str, entry: dict[str, Any]) -> str:
     """One readable line: status, counts, coverage, duration (and why, when it failed)."""
     coverage = entry.get("coverage") or {}
     cov = " ".join(f"{name.split('_')[0]} {_pct(coverage.get(name))}" for name in COVERAGE_FIELDS)
+    shape_skips = sum(entry["skipped"].get(reason, 0) for reason in SHAPE_SKIPS)
     line = (
         f"{portal:<14} {entry['status']:<7} discovered {entry['discovered']}, fetched {entry['fetched']}, "
-        f"written {entry['written']}, skipped {entry['skipped'].get('already_written', 0)} already written, "
+        f"written {entry['written']}, skipped {entry['skipped'].get('already_written', 0)} already written "
+        f"and {shape_skips} for their URL (samples in the summary), "
         f"dropped {sum(entry['dropped'].values())}, duplicates {sum(entry['duplicates'].values())}, "
         f"fallbacks {entry['fallbacks']}, http errors {sum(entry['http_errors'].values())}; "
         f"coverage {cov}; {entry['duration_s']:.1f} s"

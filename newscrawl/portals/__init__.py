@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 from urllib.parse import urlsplit
 
+from newscrawl.hosts import registrable_domain
 from newscrawl.portals.base import Portal
 
 _NOT_PORTALS = {"base", "generic", "table"}
@@ -31,6 +32,7 @@ def _discover() -> dict[str, Portal]:
 
 
 PORTALS: dict[str, Portal] = _discover()
+_BY_DOMAIN: dict[str, Portal] = {domain: portal for portal in PORTALS.values() for domain in portal.domains}
 
 
 def get_portal(portal_id: str) -> Portal:
@@ -41,9 +43,9 @@ def get_portal(portal_id: str) -> Portal:
 
 
 def portal_for_url(url: str) -> Portal | None:
-    """The registered portal whose domains include the URL's host."""
-    host = urlsplit(url).hostname or ""
-    for portal in PORTALS.values():
-        if portal.owns_host(host):
-            return portal
-    return None
+    """The registered portal whose registrable domain is the URL's (any host: regional, ``m.``, bare)."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return None
+    return _BY_DOMAIN.get(registrable_domain(host)) if host else None

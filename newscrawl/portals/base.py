@@ -14,9 +14,27 @@ from urllib.parse import parse_qsl, urlsplit, urlunsplit
 from w3lib.url import add_or_replace_parameters
 
 from newscrawl.extraction import metadata
+from newscrawl.hosts import normal_host, registrable_domain, subdomain
 
 if TYPE_CHECKING:
     from newscrawl.extraction.page import ParsedPage
+
+
+_MOBILE_LABELS = frozenset({"www", "m", "amp", "mobile"})
+NON_ARTICLE_URL = re.compile(
+    r"^https?://[^/?#]+/?(?:[?#]|$)|"  # a home page
+    r"/(?:tag|tags|topik|topic|topics|category|categories|kategori|kanal|author|authors|penulis|search|cari|indeks|"
+    r"index|video|videos|foto|photo|photos|galeri|gallery|infografis|infografik|feed|rss|amp-stories|"
+    r"webstories|login|register|about|kontak|contact)(?:/|$|[?#])|"
+    r"\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|xml|rss|zip|css|js)(?:$|[?#])",
+    re.I,
+)
+"""URLs that are not articles on any news site: home pages, tag, topic, category, author, search and index
+pages, galleries and videos, feeds and media files. Every portal refuses them, besides its own
+``not_article_url``."""
+STORY_PATH = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){2,}|\d{5,}")
+"""What an article URL's path holds somewhere: a slug of three words or more, or a long numeric id. A path
+with neither (``/news``, ``/kanal/bisnis``, junk) is a hub, not an announced article."""
 
 
 class Portal:
@@ -25,10 +43,14 @@ class Portal:
     """Spider name and the ``portal`` field of its records."""
     name: ClassVar[str] = ""
     domains: ClassVar[tuple[str, ...]] = ()
-    """Registrable domains whose hosts (and subdomains) belong to this portal."""
+    """Registrable domains (under the Public Suffix List) of this portal: every host under them, regional
+    sites, channels, ``m.``/``amp.`` hosts and the bare domain alike, is read with this portal's rules."""
     hosts: ClassVar[tuple[str, ...]] = ()
     """Hosts (channels, regional sites) known, with evidence in the dossier, to serve this template.
-    Listed in the README; crawling accepts any host under ``domains``."""
+    Listed in the README; crawling and extraction accept any host under ``domains``."""
+    home_host: ClassVar[str] = ""
+    """The host that the bare domain and the ``www.``, ``m.``, ``amp.`` and ``mobile.`` hosts map to in
+    canonical URLs (default ``www.<first domain>``); also where declared discovery looks first."""
     site_names: ClassVar[tuple[str, ...]] = ()
     """Brand strings that appear as title suffixes and must never be taken for a person's name."""
 
@@ -38,6 +60,12 @@ class Portal:
     news_sitemaps: ClassVar[tuple[str, ...]] = ()
     """Google-News sitemaps (or sitemap indexes leading to them)."""
 
+    declared_discovery: ClassVar[bool] = True
+    """Also read what the portal declares: ``Sitemap:`` lines of robots.txt on :attr:`discovery_hosts`
+    and the feeds its home page links with ``<link rel="alternate">``."""
+    discovery_hosts: ClassVar[tuple[str, ...]] = ()
+    """Hosts whose robots.txt is read for sitemaps (default: the home host and the news-sitemap hosts)."""
+
     index_pages: ClassVar[tuple[str, ...]] = ()
     """Dated index ("indeks") URL templates walked for backfill (``-a since=``).
 
@@ -46,7 +74,8 @@ class Portal:
     """
     index_page_size: ClassVar[int] = 20
     index_link_selector: ClassVar[str] = "a[href]"
-    """Links on an index page; only those matching ``article_url`` are followed."""
+    """Links on an index page; only those matching ``article_url`` are followed (the others on the portal's
+    domains are counted and sampled, so a new URL scheme shows up in the run summary)."""
     index_max_pages: ClassVar[int] = 50
     """Safety stop per day and template; walking also stops at the first page with no new article."""
     spider_settings: ClassVar[dict[str, object]] = {}
@@ -54,9 +83,18 @@ class Portal:
 
     # --- URLs -------------------------------------------------------------------------------------------
     article_url: ClassVar[str] = r""
-    """Regex (searched in the canonical URL) that an article URL matches; discovery follows only these."""
+    """Regex (searched in the canonical URL) of the article URL shapes known, older ones included.
+
+    A hint, not a gate: it chooses links on dated index pages, where links are mixed. Feed and sitemap
+    entries, saved pages and archives are judged by the page itself (see ``extraction.core``)."""
     not_article_url: ClassVar[str] = r""
-    """Regex for URLs that look like articles but never are (photo, video, live pages)."""
+    """Regex (searched in the URL as found and in its canonical form) of URLs that are never articles here:
+    galleries, videos, tags, indexes, search, author and live pages, and hosts under the portal's domains
+    that are not article sites (CDNs, a sister site). Such URLs are refused without fetching or parsing."""
+    url_rewrites: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """``(regex, replacement)`` pairs applied in order to the canonical URL (after host, AMP and query
+    clean-up): they map another URL shape of one article (a channel path on ``www``, an AMP path) to the
+    canonical one, so that every shape of an article gives one URL."""
     page_suffix: ClassVar[str] = r""
     """Regex matched at the end of the path of page 2..n of an article (removed by canonicalisation)."""
     page_param: ClassVar[str] = ""
@@ -64,7 +102,7 @@ class Portal:
     keep_params: ClassVar[tuple[str, ...]] = ()
     """Query parameters that are part of an article's identity; every other parameter is dropped."""
     mobile_hosts: ClassVar[dict[str, str]] = {}
-    """Mobile or AMP host -> desktop host, e.g. ``{"m.detik.com": "www.detik.com"}``."""
+    """Host -> canonical host where the rule of :attr:`home_host` is not enough."""
     single_page_params: ClassVar[dict[str, str]] = {}
     """Query parameters that make the portal serve every page of an article in one response."""
     single_page_suffix: ClassVar[str] = ""
@@ -107,15 +145,54 @@ class Portal:
         self.not_article_re = re.compile(self.not_article_url) if self.not_article_url else None
         self.page_suffix_re = re.compile(f"(?:{self.page_suffix})$") if self.page_suffix else None
         self.noise_line_res = tuple(re.compile(rf"^(?:{p})$", re.I) for p in self.noise_lines)
+        self.url_rewrite_res = tuple((re.compile(p), r) for p, r in self.url_rewrites)
+
+    @property
+    def home(self) -> str:
+        """The canonical host of the bare domain (see :attr:`home_host`)."""
+        return self.home_host or (f"www.{self.domains[0]}" if self.domains else "")
 
     def owns_host(self, host: str) -> bool:
-        host = host.lower().rstrip(".")
-        return any(host == d or host.endswith("." + d) for d in self.domains)
+        """Whether the host is under one of the portal's registrable domains."""
+        host = normal_host(host)
+        return registrable_domain(host) in self.domains or any(
+            host == d or host.endswith("." + d) for d in self.domains
+        )
+
+    def canonical_host(self, host: str) -> str:
+        """The host of an article's canonical URL: a regional or channel host stays itself; the bare
+        domain and ``www.``/``m.``/``amp.``/``mobile.`` hosts become :attr:`home`."""
+        host = normal_host(host)
+        if host in self.mobile_hosts:
+            return self.mobile_hosts[host]
+        if not self.domains or not self.owns_host(host):
+            return host
+        labels = subdomain(host).split(".") if subdomain(host) else []
+        while labels and labels[0] in _MOBILE_LABELS:
+            labels.pop(0)
+        return ".".join([*labels, registrable_domain(host)]) if labels else self.home
 
     def is_article_url(self, url: str) -> bool:
+        """The hint: one of the article URL shapes this module knows (and not a declared non-article)."""
         if self.not_article_re and self.not_article_re.search(url):
             return False
         return bool(self.article_re and self.article_re.search(url))
+
+    def is_non_article_url(self, url: str) -> bool:
+        """A declared non-article URL: a gallery, video, tag, index, search, author or live page (shared
+        :data:`NON_ARTICLE_URL` or the portal's ``not_article_url``)."""
+        return bool(NON_ARTICLE_URL.search(url) or (self.not_article_re and self.not_article_re.search(url)))
+
+    def refusal(self, url: str, *canonical: str) -> str | None:
+        """Why a URL announced as an article is not fetched (``off_domain``, ``not_article_url``), or
+        None: every other URL on the portal's domains is fetched and the page decides."""
+        if not self.owns_host(urlsplit(url).hostname or ""):
+            return "off_domain"
+        if any(self.is_non_article_url(u) for u in (url, *canonical)):
+            return "not_article_url"
+        if not STORY_PATH.search(urlsplit(url).path):
+            return "not_article_url"
+        return None
 
     # --- hooks: override in a portal module only where selectors are not enough ----------------------------
     def title(self, page: ParsedPage) -> str | None:

@@ -49,7 +49,6 @@ class Detik(Portal):
     article_url = r"^https?://[\w-]+\.detik\.com/(?:[\w-]+/)*d-\d+/[\w-]+"
     not_article_url = r"//(20|foto|video)\.detik\.com/|/(foto-[\w-]+|video|detiktv|live)/"
     page_suffix = r"/\d{1,3}"
-    mobile_hosts = {"m.detik.com": "www.detik.com"}
     single_page_params = {"single": "1"}
     next_page_selector = "div.detail__long-nav a.detail__anchor-numb"
 

@@ -7,14 +7,7 @@ from urllib.parse import urlsplit
 
 from newscrawl.portals.base import Portal
 
-# Paths that list or show media rather than hold one article.
-_NOT_ARTICLE_PATH = re.compile(
-    r"/(tag|tags|topik|topic|category|categories|kategori|kanal|author|penulis|search|cari|indeks|index|"
-    r"video|videos|foto|photo|galeri|gallery|feed|rss|amp-stories|login|register|about|kontak|contact)(/|$)|"
-    r"\.(jpe?g|png|gif|webp|svg|pdf|mp3|mp4|xml|rss|zip|css|js)$",
-    re.I,
-)
-# An article path names the story: a slug of several words, or a long numeric id.
+# An article path names the story in one segment: a slug of several words, or a long numeric id.
 _STORY_SEGMENT = re.compile(r"[a-z0-9]+(-[a-z0-9]+){2,}|\d{5,}", re.I)
 
 
@@ -35,6 +28,6 @@ class GenericPortal(Portal):
     def is_article_url(self, url: str) -> bool:
         """Same site, and a path that names one story rather than a listing or a media file."""
         parts = urlsplit(url)
-        if not self.owns_host(parts.hostname or "") or _NOT_ARTICLE_PATH.search(parts.path):
+        if not self.owns_host(parts.hostname or "") or self.is_non_article_url(url):
             return False
         return any(_STORY_SEGMENT.fullmatch(segment) for segment in parts.path.split("/") if segment)

@@ -20,7 +20,7 @@ per channel, ``index.php?mib=rss``). Regional sites (jatim., jabar., ... .jpnn.c
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 from newscrawl.extraction import metadata
 from newscrawl.portals.base import Portal
@@ -52,7 +52,6 @@ class Jpnn(Portal):
     )
 
     article_url = r"^https?://(?:www\.|m\.)?jpnn\.com/news/[\w-]+"
-    mobile_hosts: ClassVar[dict[str, str]] = {"m.jpnn.com": "www.jpnn.com"}
     page_param = "page"
     next_page_selector = "div.pagination a[href*='page=']"
 

@@ -37,10 +37,6 @@ class Kompas(Portal):
 
     article_url = r"^https?://[\w-]+\.kompas\.com/read/\d{4}/\d{2}/\d{2}/\d+/[\w.-]+"
     not_article_url = r"//(video|vik|jeo|foto)\.kompas\.com/|/image/\d{4}/"
-    mobile_hosts: ClassVar[dict[str, str]] = {
-        "amp.kompas.com": "www.kompas.com",
-        "m.kompas.com": "www.kompas.com",
-    }
     page_param = "page"
     single_page_params: ClassVar[dict[str, str]] = {"page": "all"}
     next_page_selector = "div.read__paging a.paging__link:not(.paging__link--show)"

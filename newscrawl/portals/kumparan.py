@@ -19,6 +19,7 @@ class Kumparan(Portal):
     id = "kumparan"
     name = "kumparan"
     domains = ("kumparan.com",)
+    home_host = "kumparan.com"
     hosts = ("kumparan.com",)
     site_names = ("kumparan.com", "kumparan")
 

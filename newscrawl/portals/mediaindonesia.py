@@ -17,8 +17,6 @@ Discovery: the sitemap (fundus' publisher source). ``/indeks/{step}/{offset}`` e
 Cloudflare JS challenge [LIVE-2026], so it is not walked. Search is a POST, not used.
 """
 
-from typing import ClassVar
-
 from newscrawl.portals.base import Portal
 
 
@@ -26,6 +24,7 @@ class MediaIndonesia(Portal):
     id = "mediaindonesia"
     name = "Media Indonesia"
     domains = ("mediaindonesia.com",)
+    home_host = "mediaindonesia.com"
     hosts = ("mediaindonesia.com",)
     site_names = ("media indonesia", "mediaindonesia.com", "mediaindonesia")
 
@@ -35,7 +34,6 @@ class MediaIndonesia(Portal):
     not_article_url = r"mediaindonesia\.com/(?:foto|video|galeri|tag|author|indeks|search|epaper)/"
 
     # Pages give the bare host as canonical; fundus lists the publisher as www.mediaindonesia.com.
-    mobile_hosts: ClassVar[dict[str, str]] = {"www.mediaindonesia.com": "mediaindonesia.com"}
 
     body_selectors = ("section.detail div.article", "div.article")
     noise_selectors = (

@@ -51,7 +51,6 @@ class Sindonews(Portal):
         r"^https?://(?!(?:e|pict|hi-lite|scope|media)\.)[\w-]+\.sindonews\.com/read/\d+/\d+/[\w-]+-\d{9,11}"
     )
     page_suffix = r"/\d{1,2}"
-    mobile_hosts: ClassVar[dict[str, str]] = {"m.sindonews.com": "www.sindonews.com"}
     single_page_params: ClassVar[dict[str, str]] = {"showpage": "all"}
     next_page_selector = ".paging-artikel a"
 

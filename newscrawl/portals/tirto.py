@@ -21,8 +21,6 @@ product User-Agent is kept: a crawler UA got 200 where only a bare "Mozilla/5.0"
 section 0); robots.txt is obeyed as everywhere.
 """
 
-from typing import ClassVar
-
 from newscrawl.portals.base import Portal
 
 
@@ -30,6 +28,7 @@ class Tirto(Portal):
     id = "tirto"
     name = "tirto.id"
     domains = ("tirto.id",)
+    home_host = "tirto.id"
     hosts = ("tirto.id",)
     site_names = ("tirto.id", "tirto")
 
@@ -37,7 +36,6 @@ class Tirto(Portal):
 
     article_url = r"^https?://(?:www\.)?tirto\.id/[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+-[A-Za-z0-9]{4}/?(?:[?#]|$)"
     not_article_url = r"^https?://(?:www\.)?tirto\.id/pikir-dua-kali/?(?:[?#]|$)"
-    mobile_hosts: ClassVar[dict[str, str]] = {"www.tirto.id": "tirto.id"}
 
     body_selectors = (".content-text-editor",)
     noise_selectors = (".baca-holder", "ins[data-revive-zoneid]", "img.img-content")

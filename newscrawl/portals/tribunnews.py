@@ -118,7 +118,6 @@ class Tribunnews(Portal):
 
     article_url = r"^https?://[\w-]+\.tribunnews\.com/(?:[\w-]+/)*(?:\d{4}/\d{2}/\d{2}|\d{5,})/[\w-]+"
     not_article_url = r"//video\.tribunnews\.com/|\.tribunnews\.com/(?:video|images|foto|webstories)/"
-    mobile_hosts: ClassVar[dict[str, str]] = {"m.tribunnews.com": "www.tribunnews.com"}
     page_param = "page"
     single_page_params: ClassVar[dict[str, str]] = {"page": "all"}
     # 2020: div.paging "Halaman" + a[href*=page=N]; 2026: div.paging > span.total-page + a[rel=page-N]. One

@@ -20,8 +20,6 @@ feed ``/rss``. ``/indeks`` is server-rendered but neither dated nor paged (``?pa
 load-more is a POST), so there is no index walk.
 """
 
-from typing import ClassVar
-
 from newscrawl.portals.base import Portal
 
 
@@ -38,7 +36,6 @@ class Viva(Portal):
     article_url = r"^https?://(?:www\.)?viva\.co\.id/(?:[\w-]+/){1,3}\d{5,}-[\w-]+"
     not_article_url = r"viva\.co\.id/(?:amp/)?(?:vstory|foto|video|indeks|tag|search)/"
     # The bare domain serves the same articles (a real page-4 link used it); one canonical host.
-    mobile_hosts: ClassVar[dict[str, str]] = {"viva.co.id": "www.viva.co.id"}
     page_param = "page"
     next_page_selector = "a[href*='page=']"
 

@@ -6,18 +6,20 @@ the same function ``newscrawl extract`` calls.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import deque
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
 from functools import cached_property
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
-from scrapy.http import Response
+from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 
 from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
@@ -26,12 +28,14 @@ from newscrawl.extraction.dates import parse_iso
 from newscrawl.extraction.page import UnreadablePage
 from newscrawl.items import RejectedPage
 from newscrawl.portals.base import Portal
+from newscrawl.spiders.ledger import HOME_PAGE, REGISTERED, ROBOTS_TXT, DiscoveryLedger
 from newscrawl.spiders.offload import ExtractionPool
 from newscrawl.spiders.window import make_window
 from newscrawl.state.written import WrittenFilter
 from newscrawl.urls import canonical_url
 
 MAX_SITEMAP_DEPTH = 3
+_DECLARED_KINDS = ("robots", "home")
 MAX_ARTICLE_PAGES = 20
 SITEMAP_MAXSIZE = 50 * 1024 * 1024
 
@@ -46,6 +50,9 @@ class PortalSpider(scrapy.Spider):
         """With an explicit ``since``, the dated index pages are walked too (feeds only reach back days)."""
         self._seen_sitemaps: set[str] = set()
         self._indexed: set[str] = set()
+        self._announced: set[str] = set()
+        """Canonical URLs discovered in this crawl (a URL listed by a feed and a sitemap counts once)."""
+        self.ledger = DiscoveryLedger()
         self._written: WrittenFilter | None = None
         self._extractor: ExtractionPool | None = None
         self._parked: deque[tuple[str, Entry | None]] = deque()
@@ -63,14 +70,69 @@ class PortalSpider(scrapy.Spider):
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.logger.info("%s: articles published %s .. %s", self.name, self.window.start, self.window.end)
         for url in self.portal.feeds:
-            yield scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, meta={"kind": "feed"})
+            if request := self._feed_request(url, REGISTERED):
+                yield request
         for url in self.portal.news_sitemaps:
-            self._seen_sitemaps.add(url)
-            yield self._sitemap_request(url, depth=0)
+            if request := self._root_sitemap_request(url, REGISTERED):
+                yield request
+        if self.portal.declared_discovery and self.settings.getbool("NEWSCRAWL_DECLARED_DISCOVERY", True):
+            for request in self.declared_discovery_requests():
+                yield request
         if self.backfill:
             for day in self.window.days():
                 for template in self.portal.index_pages:
                     yield self._index_request(template, day, page=1)
+
+    def declared_discovery_requests(self) -> list[scrapy.Request]:
+        """robots.txt of the portal's main hosts (for ``Sitemap:`` lines) and its home page (for feed links).
+        They carry the crawl when a registered feed or sitemap dies, and show new ones."""
+        portal = self.portal
+        hosts = portal.discovery_hosts or (portal.home, *(urlsplit(u).hostname for u in portal.news_sitemaps))
+        requests = [
+            scrapy.Request(
+                f"https://{host}/robots.txt",
+                callback=self.parse_robots,
+                errback=self.on_error,
+                meta={"kind": "robots", "dont_obey_robotstxt": True},
+                dont_filter=True,
+            )
+            for host in dict.fromkeys(h for h in hosts if h)
+        ]
+        home = f"https://{portal.home}/"
+        requests.append(
+            scrapy.Request(home, callback=self.parse_home, errback=self.on_error, meta={"kind": "home"})
+        )
+        return requests
+
+    def declared_sitemaps(self, response: Response) -> list[str]:
+        """The sitemaps a robots.txt response declares."""
+        return _robots_sitemaps(response)
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        for url in self.declared_sitemaps(response):
+            if not _MEDIA_SITEMAP.search(urlsplit(url).path) and (
+                request := self._root_sitemap_request(url, ROBOTS_TXT)
+            ):
+                yield request
+
+    def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
+        for url in _feed_links(response):
+            if request := self._feed_request(url, HOME_PAGE):
+                yield request
+
+    def _feed_request(self, url: str, origin: str) -> scrapy.Request | None:
+        """The request for a feed, or None when this crawl already reads it."""
+        if not self.ledger.add(url, "feed", origin):
+            return None
+        meta = {"kind": "feed", "source": url, "origin": origin}
+        return scrapy.Request(url, callback=self.parse_feed, errback=self.on_error, meta=meta)
+
+    def _root_sitemap_request(self, url: str, origin: str) -> scrapy.Request | None:
+        """The request for a sitemap a crawl starts from, or None when this crawl already reads it."""
+        if url in self._seen_sitemaps or not self.ledger.add(url, "sitemap", origin):
+            return None
+        self._seen_sitemaps.add(url)
+        return self._sitemap_request(url, depth=0, source=url, origin=origin)
 
     def _index_request(self, template: str, day: date, page: int) -> scrapy.Request:
         offset = (page - 1) * self.portal.index_page_size
@@ -79,11 +141,24 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_index, errback=self.on_error, meta=meta)
 
     def parse_index(self, response: Response) -> Iterator[scrapy.Request]:
-        """Article links of one dated index page; the next page only while this one brought new articles."""
+        """Article links of one dated index page; the next page only while this one brought new articles.
+
+        Index pages mix article links with navigation, so here the portal's ``article_url`` pattern chooses.
+        Links on the portal's domains that it does not match (and that are no declared non-article) are
+        counted and sampled: a new URL scheme shows up in the run summary instead of vanishing.
+        """
         new = 0
         for href in _hrefs(response, self.portal.index_link_selector):
-            url = self.canonical(response.urljoin(href))
-            if url in self._indexed or not self.portal.is_article_url(url):
+            try:
+                url = self.canonical(response.urljoin(href))
+            except ValueError:
+                continue
+            if url in self._indexed:
+                continue
+            if not self.portal.is_article_url(url):
+                if self.portal.refusal(url) is None:
+                    self._indexed.add(url)
+                    self._skip("index_link_unmatched", url)
                 continue
             self._indexed.add(url)
             new += 1
@@ -95,17 +170,26 @@ class PortalSpider(scrapy.Spider):
         if new and meta["page"] < self.portal.index_max_pages:
             yield self._index_request(meta["template"], meta["day"], meta["page"] + 1)
 
-    def _sitemap_request(self, url: str, depth: int) -> scrapy.Request:
+    def _sitemap_request(
+        self, url: str, depth: int, source: str | None = None, origin: str = REGISTERED
+    ) -> scrapy.Request:
         # The sitemap protocol allows 50 MB per file, above the page limit (DOWNLOAD_MAXSIZE).
-        meta = {"kind": "sitemap", "depth": depth, "download_maxsize": SITEMAP_MAXSIZE}
+        meta = {
+            "kind": "sitemap",
+            "depth": depth,
+            "download_maxsize": SITEMAP_MAXSIZE,
+            "source": source or url,
+            "origin": origin,
+        }
         return scrapy.Request(url, callback=self.parse_sitemap, errback=self.on_error, meta=meta)
 
     def parse_feed(self, response: Response) -> None:
         entries = parse_feed(response.body, response.url)
         self._count("feed_entries", len(entries))
+        self.ledger.listed(response.meta.get("source"), len(entries))
         if not entries:
             self.logger.warning("feed %s gave no entries", response.url)
-        self._discover(entries)
+        self._discover(entries, response.meta.get("source"))
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
@@ -119,17 +203,30 @@ class PortalSpider(scrapy.Spider):
                 return
         links = parse_sitemap(body, response.url)
         depth = response.meta.get("depth", 0)
+        source, origin = response.meta.get("source"), response.meta.get("origin", REGISTERED)
         for url in links.sitemaps:
             if url in self._seen_sitemaps or depth >= MAX_SITEMAP_DEPTH:
                 self._count("sitemap_skipped_loop_or_depth")
                 continue
+            if _MEDIA_SITEMAP.search(urlsplit(url).path):
+                self._count("sitemap_skipped_media")
+                continue
+            modified = links.modified.get(url)
+            if modified is not None and modified < self.window.start:
+                self._count("sitemap_skipped_old")  # last changed before the window: no article of it
+                continue
             self._seen_sitemaps.add(url)
-            yield self._sitemap_request(url, depth + 1)
+            yield self._sitemap_request(url, depth + 1, source, origin)
         self._count("sitemap_entries", len(links.entries))
-        self._discover(links.entries)
+        self.ledger.listed(source, len(links.entries))
+        self._discover(links.entries, source)
 
-    def _discover(self, entries: list[Entry]) -> None:
-        """Admit the entries that are new articles in the window (see :meth:`_admit`)."""
+    def _discover(self, entries: list[Entry], source: str | None = None) -> None:
+        """Admit the entries that are new articles in the window (see :meth:`_admit`).
+
+        An entry of the portal's own feed or sitemap is a declared article: fetched unless it lies off the
+        portal's domains or is a declared non-article URL; then the page decides (``extraction.core``).
+        """
         for entry in entries:
             try:
                 url = self.canonical(entry.url)
@@ -137,15 +234,28 @@ class PortalSpider(scrapy.Spider):
                 self._count("skipped/bad_url")
                 self.logger.info("skipped an entry with an unusable URL: %r", entry.url)
                 continue
-            if not self.portal.is_article_url(url):
-                self._count("skipped/not_article_url")
+            if reason := self.refusal(entry.url, url):
+                self._skip(reason, entry.url)
                 continue
             if not self.window.contains(entry.published):
                 self._count("skipped/outside_window")
                 continue
+            if url in self._announced:
+                continue  # listed by another feed or sitemap of this crawl too
+            self._announced.add(url)
             self._count("discovered")
+            self.ledger.brought(source)
             if not self.already_written(url, entry):
                 self._admit(url, entry)
+
+    def refusal(self, url: str, canonical: str) -> str | None:
+        """Why an announced URL is not fetched (``off_domain``, ``not_article_url``), or None."""
+        return self.portal.refusal(url, canonical)
+
+    def _skip(self, reason: str, url: str) -> None:
+        """Count a URL skipped for its shape or domain, and keep it in the run summary's sample."""
+        self._count(f"skipped/{reason}")
+        self.ledger.skipped(reason, url)
 
     # --- how many article requests wait in Scrapy's scheduler ------------------------------------------
     @cached_property
@@ -310,10 +420,13 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
+        kind = request.meta.get("kind", "request")
         self._count(f"request_errors/{request.meta.get('kind', 'other')}")
-        self.logger.warning(
-            "%s %s failed: %s", request.meta.get("kind", "request"), request.url, failure.value
-        )
+        if request.meta.get("depth", 0) == 0:  # the source itself, not a sitemap it leads to
+            self.ledger.failed(request.meta.get("source"), str(failure.value))
+        # What a portal declares (robots.txt, home page) only adds to its registered sources.
+        level = logging.INFO if kind in _DECLARED_KINDS else logging.WARNING
+        self.logger.log(level, "%s %s failed: %s", kind, request.url, failure.value)
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)
@@ -330,6 +443,35 @@ def _may_match(selector: str, body: bytes) -> bool:
         if not names or any(name.encode() in body for name in names[:1]):
             return True
     return False
+
+
+SITEMAP_LINE = re.compile(rb"^\s*sitemap\s*:\s*(\S+)", re.I | re.M)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
+_MEDIA_SITEMAP = re.compile(
+    r"(image|video|foto|photo|galer|gallery|tag|topic|topik|author|penulis|categor|kategori|static|"
+    r"webstories|amp-stories)[^/]*$",
+    re.I,
+)
+"""Sitemaps (by file name) that list media, tags or pages, never articles: not walked."""
+
+
+def _robots_sitemaps(response: Response) -> list[str]:
+    """The ``Sitemap:`` URLs a robots.txt declares, in order, each once."""
+    found = (response.urljoin(m.decode("latin-1")) for m in SITEMAP_LINE.findall(response.body))
+    return list(dict.fromkeys(u for u in found if u.startswith(("http://", "https://"))))
+
+
+def _feed_links(response: Response) -> list[str]:
+    """RSS/Atom feeds a page announces with ``<link rel="alternate" type="...">``."""
+    if not isinstance(response, TextResponse):
+        return []
+    found = []
+    for link in response.css("link[rel~=alternate]"):
+        kind = (link.attrib.get("type") or "").lower()
+        href = (link.attrib.get("href") or "").strip()
+        if href and kind in FEED_TYPES:
+            found.append(response.urljoin(href))
+    return list(dict.fromkeys(found))
 
 
 def _hrefs(response: Response, selector: str) -> list[str]:

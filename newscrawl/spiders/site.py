@@ -1,14 +1,14 @@
 """``scrapy crawl site -a url=https://any-news-site.example/``: any news site, no code for the site.
 
-Discovery: the ``Sitemap:`` lines of robots.txt and the usual sitemap locations, and the feeds the home
-page announces with ``<link rel="alternate">``. Extraction: generic trafilatura with the shared Indonesian
-furniture rules. Records use the same schema, with ``portal`` set to the site's domain.
+Discovery: the ``Sitemap:`` lines of robots.txt (else the usual sitemap locations), and the feeds the home
+page announces with ``<link rel="alternate">``, as every portal spider also reads them. Extraction: generic
+trafilatura with the shared Indonesian furniture rules. Records use the same schema, with ``portal`` set to
+the site's domain.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,9 +18,7 @@ from scrapy.http import Response
 from newscrawl.portals.generic import GenericPortal
 from newscrawl.spiders.base import PortalSpider
 
-SITEMAP_LINE = re.compile(rb"^\s*sitemap\s*:\s*(\S+)", re.I | re.M)
 USUAL_SITEMAPS = ("/sitemap.xml", "/sitemap_index.xml", "/news-sitemap.xml", "/sitemap-news.xml")
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml")
 
 
 class SiteSpider(PortalSpider):
@@ -49,22 +47,7 @@ class SiteSpider(PortalSpider):
             self.site_url, callback=self.parse_home, errback=self.on_error, meta={"kind": "home"}
         )
 
-    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        listed = [m.decode("latin-1") for m in SITEMAP_LINE.findall(response.body)]
-        candidates = listed or [response.meta["origin"] + path for path in USUAL_SITEMAPS]
-        for url in candidates:
-            if url not in self._seen_sitemaps:
-                self._seen_sitemaps.add(url)
-                yield self._sitemap_request(url, depth=0)
-
-    def parse_home(self, response: Response) -> Iterator[scrapy.Request]:
-        for link in response.css("link[rel~=alternate]"):
-            kind = (link.attrib.get("type") or "").lower()
-            href = link.attrib.get("href")
-            if href and kind in FEED_TYPES:
-                yield scrapy.Request(
-                    response.urljoin(href),
-                    callback=self.parse_feed,
-                    errback=self.on_error,
-                    meta={"kind": "feed"},
-                )
+    def declared_sitemaps(self, response: Response) -> list[str]:
+        """robots.txt's ``Sitemap:`` lines, else the places sitemaps usually are."""
+        listed = super().declared_sitemaps(response)
+        return listed or [response.meta["origin"] + path for path in USUAL_SITEMAPS]

@@ -212,9 +212,19 @@ def portal_replica(
     if index:  # the bare path answers for every date and page (queries fall back to it)
         for template in portal.index_pages:
             site.add(template.split("?", 1)[0], Route(index_page([c.fetched_url() for c in cases])))
+    site.add(f"https://{portal.home}/", Route(HOME_PAGE))
     for host in {
         urlsplit(u).netloc
-        for u in (portal.feeds[0], portal.news_sitemaps[0], *(c.fetched_url() for c in cases))
+        for u in (
+            portal.feeds[0],
+            portal.news_sitemaps[0],
+            f"https://{portal.home}/",
+            *(c.fetched_url() for c in cases),
+        )
     }:
         site.add(f"https://{host}/robots.txt", Route(b"User-agent: *\nAllow: /\n", "text/plain"))
     return site, cases
+
+
+HOME_PAGE = b"<html><head><title>Home</title></head><body><h1>Berita terkini</h1></body></html>"
+"""A portal's home page in the replica: it declares no feed, so only the registered sources count."""
