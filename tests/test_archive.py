@@ -6,6 +6,7 @@ on and a small file size, so that it rotates; the other tests replay or re-extra
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
@@ -35,6 +36,7 @@ from newscrawl.archive.reader import Source
 from newscrawl.archive.warc import RecordRef, load, scan
 from newscrawl.downloader.replay import ReplayIndex
 from newscrawl.portals import get_portal
+from newscrawl.portals.base import Portal
 from newscrawl.records import validate_record
 from newscrawl.urls import canonical_url
 from tests.conftest import ROOT
@@ -282,6 +284,13 @@ def _warc_response(
     return writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=http)
 
 
+def index_urls(portal: Portal, cases: list[GoldenCase]) -> list[str]:
+    """The first dated index page of every day of the cases' window (what a backfill requests)."""
+    dates = sorted(dt.date.fromisoformat(expected_record(c)["published_at"][:10]) for c in cases)
+    days = [dates[0] + dt.timedelta(days=n) for n in range((dates[-1] - dates[0]).days + 1)]
+    return [t.format(date=day, page=1, offset=0) for day in days for t in portal.index_pages]
+
+
 def build_foreign_archive(path: Path, with_requests: bool) -> tuple[list[GoldenCase], str]:
     """A WARC made with warcio's own writer: a feed of three articles, two of them archived.
 
@@ -316,6 +325,8 @@ def build_foreign_archive(path: Path, with_requests: bool) -> tuple[list[GoldenC
                 writer.write_record(record)
 
         put(_warc_response(writer, portal.feeds[0], feed, "application/rss+xml"), portal.feeds[0])
+        for url in index_urls(portal, article_cases("sindonews")):  # the backfill's index pages: no links
+            put(_warc_response(writer, url, b"<html><body></body></html>", "text/html"), url)
         revisit = writer.create_revisit_record(
             portal.feeds[0], "sha1:AAAA", portal.feeds[0], "2025-07-24T00:00:00Z"
         )

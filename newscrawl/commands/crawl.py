@@ -1,13 +1,16 @@
 """``scrapy crawl`` with an exit status a scheduler can act on.
 
-Scrapy's own command exits 0 whenever the crawl ran, even when it stopped because records could not be
-written. This one exits 1 when the crawl finished with a reason in :data:`FAILED_REASONS`, so that a cron
-job or a service manager sees the failure (``newscrawl run`` does the same and more: see the README).
+Scrapy's own command exits 0 whenever the crawl ran, even when every request failed or records could not
+be written. This one exits 1 when the crawl failed by the rules ``newscrawl run`` applies
+(:func:`newscrawl.ops.verdict.failures`, judged on the run summary the ``RunSummary`` extension computes),
+and names the reasons on stderr, so that a cron job or a service manager sees the failure. Without the
+extension, it still exits 1 when the crawl closed with a reason in :data:`FAILED_REASONS`.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from scrapy import Spider, signals
@@ -18,20 +21,34 @@ FAILED_REASONS = frozenset({"write_error", "archive_write_error"})
 """Finish reasons that mean records were not written (a full disk, an unwritable archive)."""
 
 
+def crawl_failures(crawler: Crawler, finish_reason: str | None) -> list[str]:
+    """Why the crawl failed (empty when it did not): the run summary's reasons, else the finish reason."""
+    entry: dict[str, Any] | None = getattr(crawler, "newscrawl_summary", None)
+    if entry is not None:
+        return list(entry.get("reasons", []))
+    return [f"crawl closed: {finish_reason}"] if finish_reason in FAILED_REASONS else []
+
+
 class Command(ScrapyCrawl):
-    failed_reasons: list[str]
+    closed: list[tuple[Crawler, str]]
 
     def _create_crawler(self, spidercls: type[Spider] | str) -> Crawler:
         crawler = super()._create_crawler(spidercls)
-        crawler.signals.connect(self._spider_closed, signal=signals.spider_closed)
+
+        def spider_closed(spider: Spider, reason: str, **kwargs: Any) -> None:
+            self.closed.append((crawler, reason))
+
+        crawler.signals.connect(spider_closed, signal=signals.spider_closed, weak=False)
         return crawler
 
-    def _spider_closed(self, reason: str, **kwargs: Any) -> None:
-        if reason in FAILED_REASONS:
-            self.failed_reasons.append(reason)
-
     def run(self, args: list[str], opts: argparse.Namespace) -> None:
-        self.failed_reasons = []
+        self.closed = []
         super().run(args, opts)
-        if self.failed_reasons:
+        failed = False
+        for crawler, reason in self.closed:
+            # The summary is computed by a later spider_closed receiver: read it now, after the crawl.
+            if reasons := crawl_failures(crawler, reason):
+                failed = True
+                print(f"scrapy crawl {crawler.spidercls.name}: failed: {'; '.join(reasons)}", file=sys.stderr)
+        if failed:
             self.exitcode = 1

@@ -3,6 +3,10 @@
 Scrapy's RobotsTxtMiddleware obeys Allow/Disallow but ignores Crawl-delay, and its RetryMiddleware retries
 at once. Here a retried request carries a ``not before`` time (exponential backoff, or the server's
 ``Retry-After`` up to a cap) and the delay middleware holds it until then.
+
+A request that fails on the network is logged once, with its URL and the reason: by the spider's errback,
+or here for a robots.txt (Scrapy logs a robots.txt it cannot fetch with two chained tracebacks, and every
+retry that gives up with a line of its own).
 """
 
 from __future__ import annotations
@@ -16,8 +20,15 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.http.request import NO_CALLBACK
+from scrapy.robotstxt import RobotParser
+from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
+from twisted.internet.defer import Deferred
+
+from newscrawl.middlewares.safety import describe_failure, is_network_failure
 
 logger = logging.getLogger(__name__)
 NOT_BEFORE = "newscrawl_not_before"
@@ -61,7 +72,13 @@ class BackoffRetryMiddleware(RetryMiddleware):
         return result
 
     def process_exception(self, request: Request, exception: Exception) -> Request | Response | None:
-        result = super().process_exception(request, exception)
+        # Giving up on a network failure is not logged here: the request's own line (its errback, or the
+        # robots.txt middleware) names the URL and the reason once. Synchronous, so restoring is safe.
+        level, self.give_up_log_level = self.give_up_log_level, logging.DEBUG
+        try:
+            result = super().process_exception(request, exception)
+        finally:
+            self.give_up_log_level = level
         if isinstance(result, Request):
             result.meta[NOT_BEFORE] = time.monotonic() + self._delay(request, None)
         return result
@@ -89,6 +106,48 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
         self._next_slot[netloc] = start + delay
         if start > now:
             await asyncio.sleep(start - now)
+
+    async def robot_parser(self, request: Request) -> RobotParser | None:
+        """Scrapy's, except for how a failure is logged: a robots.txt that cannot be fetched is one line with
+        its URL and the reason (the host is then crawled as if it allowed everything, as in Scrapy); an
+        error in parsing it is logged with its traceback, as an error in the code must be."""
+        parts = urlparse_cached(request)
+        netloc = parts.netloc
+        if netloc not in self._parsers:
+            self._parsers[netloc] = Deferred()
+            robots = Request(
+                f"{parts.scheme}://{netloc}/robots.txt",
+                priority=self.DOWNLOAD_PRIORITY,
+                meta={"dont_obey_robotstxt": True},
+                callback=NO_CALLBACK,
+            )
+            try:
+                response = await self.crawler.engine.download_async(robots)
+            except Exception as exc:
+                self._log_failure(robots, exc)
+                self._robots_error(exc, netloc)
+            else:
+                try:
+                    await self._parse_robots(response, netloc, request)
+                except Exception as exc:
+                    logger.exception("robots.txt %s could not be read", robots.url)
+                    if isinstance(self._parsers[netloc], Deferred):  # still awaited by other requests
+                        self._robots_error(exc, netloc)
+            self._stats.inc_value("robotstxt/request_count")
+        parser = self._parsers[netloc]
+        if isinstance(parser, Deferred):
+            return await maybe_deferred_to_future(parser)
+        return parser
+
+    def _log_failure(self, robots: Request, exc: Exception) -> None:
+        if isinstance(exc, IgnoreRequest):
+            return  # refused on purpose (a private address, offsite): the refusing middleware says so
+        if is_network_failure(exc):
+            host = urlparse_cached(robots).netloc
+            reason = describe_failure(exc)
+            logger.warning("robots.txt %s failed: %s; %s is crawled without it", robots.url, reason, host)
+        else:
+            logger.error("robots.txt %s failed", robots.url, exc_info=exc)
 
     def _crawl_delay(self, netloc: str, parser: object) -> float:
         if netloc in self._delays:

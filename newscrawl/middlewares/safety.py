@@ -12,7 +12,9 @@
 * :class:`DownloadFaultMiddleware` counts each download that finally failed, after retries, by kind:
   ``newscrawl/download_errors/<timeout|too_large|truncated|connection_lost|...>``.
 
-The spider's errback logs each failed request once; these classes log only what has no errback.
+The spider's errback logs each failed request once; these classes log only what has no errback. A network
+failure is one line naming the URL and the reason (:func:`describe_failure`), never a traceback;
+:func:`is_network_failure` tells it from an error in the code, whose traceback must be seen.
 """
 
 from __future__ import annotations
@@ -34,11 +36,13 @@ from scrapy.exceptions import (
     DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    NotSupported,
     ResponseDataLossError,
 )
 from scrapy.http import Response
 from scrapy.utils.httpobj import urlparse_cached
-from twisted.internet.error import ConnectionDone, ConnectionLost
+from twisted.internet.error import ConnectError, ConnectionDone, ConnectionLost
+from twisted.internet.error import TimeoutError as TwistedTimeoutError
 from w3lib.url import canonicalize_url
 
 logger = logging.getLogger(__name__)
@@ -227,6 +231,32 @@ def fault_kind(exception: BaseException) -> str | None:
     return "other"
 
 
+_REASONS = {
+    "timeout": "timeout",
+    "too_large": "response too large",
+    "truncated": "response truncated",
+    "connection_refused": "connection refused",
+    "dns": "DNS lookup failed",
+    "connection_lost": "connection lost",
+}
+_NETWORK_ERRORS = (ConnectError, TwistedTimeoutError, OSError, NotSupported)
+"""Failures of the network or of the connection set-up that Scrapy does not wrap in its own exceptions
+(no route to host, TLS, a body that does not decompress, a scheme no handler serves)."""
+
+
+def is_network_failure(exception: BaseException) -> bool:
+    """A refused request or a failure of the network, the server or the connection: an expected event
+    logged as one line. Anything else that reaches an errback is an error in the code."""
+    kind = fault_kind(exception)
+    return kind is None or kind != "other" or isinstance(exception, _NETWORK_ERRORS)
+
+
+def describe_failure(exception: BaseException) -> str:
+    """A short reason for a log line: ``connection refused``, ``DNS lookup failed``, ``timeout``, ..."""
+    reason = _REASONS.get(fault_kind(exception) or "")
+    return reason or str(exception) or type(exception).__name__
+
+
 _SILENT_FAULTS: dict[type[Exception], str] = {
     DownloadCancelledError: "response larger than DOWNLOAD_MAXSIZE ({maxsize} bytes): download cancelled",
     ResponseDataLossError: "response body shorter than its Content-Length: the connection was closed early",
@@ -238,7 +268,8 @@ _SILENT_FAULTS: dict[type[Exception], str] = {
 
 class DownloadFaultMiddleware:
     """Count downloads that failed for good (placed below the retry middleware: it sees only give-ups),
-    and give a reason to a failure that has none, so the errback's log line says what went wrong."""
+    and give a reason to a failure that has none, so the errback's log line says what went wrong. An
+    exception that is no network failure (a bug in a middleware or handler) is logged with its traceback."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
@@ -252,6 +283,8 @@ class DownloadFaultMiddleware:
         if kind is None:
             return
         self.crawler.stats.inc_value(f"newscrawl/download_errors/{kind}")
+        if not is_network_failure(exception):  # an error in the code: the errback's line would hide it
+            logger.error("Downloading %s raised an error", request.url, exc_info=exception)
         message = _SILENT_FAULTS.get(type(exception))
         if message is not None and not str(exception):
             settings = self.crawler.settings

@@ -166,7 +166,9 @@ def test_sigterm_finishes_in_flight_records_and_closes_files_cleanly(
     crawl.signal(signal.SIGTERM)
     stopped = crawl.wait()
 
-    assert stopped.returncode == 0 and stopped.finish_reason == "shutdown", stopped.log[-3000:]
+    assert stopped.finish_reason == "shutdown", stopped.log[-3000:]
+    assert stopped.returncode == 1, "stopped before its end: `scrapy crawl` says so, as `newscrawl run` does"
+    assert "scrapy crawl detik: failed: interrupted" in stopped.log
     assert not stopped.parts(), "a temporary file was left"
     written = set(stopped.urls())  # whole lines, valid records
     assert asked <= written, "an article in flight when the signal came was not finished"

@@ -13,7 +13,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -193,7 +193,8 @@ def portal_replica(
     sitemap, served at their real URLs with their later pages; robots.txt allows everything.
 
     ``announced`` replaces the publication time the feed and sitemap give (e.g. now, so that a crawl
-    with the default window takes them); ``index`` serves every dated index page with every article.
+    with the default window takes them); ``index`` serves every dated index page with every article, else
+    they list nothing (a backfill finds them, as on the real portal, and discovers through feed and sitemap).
     """
     portal = get_portal(portal_id)
     site = ReplicaSite()
@@ -209,9 +210,12 @@ def portal_replica(
         (feed_items.append((url, record["title"], when)) if i % 2 == 0 else sitemap_items.append((url, when)))
     site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
     site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
-    if index:  # the bare path answers for every date and page (queries fall back to it)
-        for template in portal.index_pages:
-            site.add(template.split("?", 1)[0], Route(index_page([c.fetched_url() for c in cases])))
+    # The first index page's bare path answers for every date (queries fall back to it); a page that
+    # brings no new article is the last one walked.
+    linked = [c.fetched_url() for c in cases] if index else []
+    for template in portal.index_pages:
+        first = template.format(date=date.today(), page=1, offset=0)
+        site.add(first.split("?", 1)[0], Route(index_page(linked)))
     site.add(f"https://{portal.home}/", Route(HOME_PAGE))
     for host in {
         urlsplit(u).netloc
