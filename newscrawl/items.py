@@ -41,6 +41,12 @@ class ArticleItem:
     content_hash: str | None = None
     version: int = 1
     run_id: str | None = None
+    source_outlet: str | None = None
+    """The outlet a syndication note in the body names (``ANTARA News``, ``Kompas.com``, ``Reuters``)."""
+    story_id: str | None = None
+    """The near-duplicate cluster (story) of the record; set by the stories pipeline."""
+    duplicate_of: str | None = None
+    """URL of the story's first record when this record is a later copy of it; set by the stories pipeline."""
 
 
 @dataclass

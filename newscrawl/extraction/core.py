@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from newscrawl.extraction import metadata
+from newscrawl.extraction import metadata, syndication
 from newscrawl.extraction.noise import NOISE_SELECTORS
 from newscrawl.extraction.page import ParsedPage, css, parse_page
 from newscrawl.extraction.text import (
@@ -58,6 +58,7 @@ class FetchedPage:
 class BodyResult:
     paragraphs: list[str]
     fallback: bool
+    source_outlet: str | None = None
 
 
 def _page_kind_reason(page: ParsedPage) -> str | None:
@@ -147,7 +148,8 @@ def extract_body(pages: Sequence[ParsedPage], portal: Portal) -> BodyResult:
         for container in containers:
             _prune(container, noise)
             blocks.extend(iter_blocks(container))
-    return BodyResult(paragraphs=clean_blocks(blocks, portal.noise_line_res), fallback=fallback)
+    blocks, outlet = syndication.take_notes(blocks, portal)  # before the noise rules drop the notes
+    return BodyResult(clean_blocks(blocks, portal.noise_line_res), fallback, source_outlet=outlet)
 
 
 def article_url(page: ParsedPage, portal: Portal) -> str:
@@ -214,6 +216,7 @@ def extract_article(
         fetched_url=pages[0].url,
         crawled_at=(crawled_at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"),
         content_hash=content_hash(text),
+        source_outlet=body.source_outlet,
         **record_meta,
     )
 

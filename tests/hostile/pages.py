@@ -28,7 +28,7 @@ WHEN = datetime(2025, 3, 4, 7, 15, tzinfo=WIB)
 HTML = "text/html; charset=utf-8"
 RSS = "application/rss+xml; charset=utf-8"
 XML = "application/xml"
-CRAWL_ONLY_FIELDS = {"crawled_at", "run_id", "fetched_url"}
+CRAWL_ONLY_FIELDS = {"crawled_at", "run_id", "fetched_url", "story_id", "duplicate_of"}
 """What differs between a crawl and the clean extraction of the same page by design."""
 
 _SENTENCES = (
