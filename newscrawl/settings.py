@@ -75,12 +75,19 @@ NEWSCRAWL_ALLOW_PRIVATE_HOSTS: list[str] = []
 NEWSCRAWL_ARCHIVE_DIR = None  # a folder: write every response, with its request, to rotating .warc.gz files
 NEWSCRAWL_ARCHIVE_MAX_BYTES = 100_000_000  # a file is closed and a new one begun once it reaches this size
 NEWSCRAWL_REPLAY = None  # folder, file or glob of .warc.gz/.wacz: answer every request from it, not the net
+# A replay asks nothing of a server: no politeness delays unless set with -s (README "Web archives").
+ADDONS = {"newscrawl.downloader.replay.ReplayPoliteness": 0}
 
 # --- output ------------------------------------------------------------------------------------------
 from newscrawl.pipelines import ITEM_PIPELINES  # noqa: E402, F401 - normalise, validate, dedupe, write
 
 NEWSCRAWL_OUTPUT_DIR = "output"
 NEWSCRAWL_STATE_DIR = "state"
+# Stories (README "Stories"): near-duplicates across portals under one story_id; mark, drop or off.
+NEWSCRAWL_NEAR_DUPLICATES = "mark"
+NEWSCRAWL_STORY_DAYS = 14  # records first seen this many days ago or later are matched; older are pruned
+NEWSCRAWL_STORY_THRESHOLD = 0.5  # estimated Jaccard similarity of word 3-shingles to join a story
+NEWSCRAWL_REDIS_URL = None  # redis://host:port/db: the story index in Redis, not state/stories.sqlite3
 FEED_EXPORT_ENCODING = "utf-8"  # `scrapy crawl detik -O x.jsonl` writes real characters, not \u escapes
 
 # --- unattended operation (README "Running unattended") ---------------------------------------------------

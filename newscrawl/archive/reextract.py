@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         work = plan(refs)
         del refs
         store = open_store(args.state_dir) if args.skip_seen or args.update_state else None
-        stages = RecordStages(run_id, store)
+        stages = RecordStages(run_id, store, stories_dir=args.state_dir if args.update_state else None)
         chunksize = max(1, min(16, len(work.articles) // (workers * 4)))
         results = imap(extract_and_check, work.articles, chunksize)
         try:
@@ -115,6 +115,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OUTPUT_FAILED
     if args.update_state:
         stages.commit(keys)
+    stages.close()
     pages = sum(len(group) for group in work.articles)
     print(
         f"newscrawl reextract: {len(sources)} archive files, {work.responses} responses, "

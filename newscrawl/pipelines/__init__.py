@@ -1,7 +1,9 @@
-"""Item pipelines: normalise (100) -> validate (200) -> dedupe (300) -> jsonl (900).
+"""Item pipelines: normalise (100) -> validate (200) -> dedupe (300) -> stories (400) -> jsonl (900).
 
 Settings: ``NEWSCRAWL_RUN_ID``, ``NEWSCRAWL_OUTPUT_DIR``, ``NEWSCRAWL_OUTPUT_ENABLED``, ``NEWSCRAWL_DEDUPE``,
-``NEWSCRAWL_STATE_DIR``, ``NEWSCRAWL_STATE_URL``. Stats live under ``newscrawl/...``.
+``NEWSCRAWL_STATE_DIR``, ``NEWSCRAWL_STATE_URL``, and for stories ``NEWSCRAWL_NEAR_DUPLICATES``,
+``NEWSCRAWL_STORY_DAYS``, ``NEWSCRAWL_STORY_THRESHOLD``, ``NEWSCRAWL_REDIS_URL``. Stats live under
+``newscrawl/...``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ ITEM_PIPELINES = {
     "newscrawl.pipelines.normalise.NormalisePipeline": 100,
     "newscrawl.pipelines.validate.ValidatePipeline": 200,
     "newscrawl.pipelines.dedupe.DedupePipeline": 300,
+    "newscrawl.pipelines.stories.StoriesPipeline": 400,
     "newscrawl.pipelines.jsonl.JsonlWriterPipeline": 900,
 }
 
