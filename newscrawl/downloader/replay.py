@@ -10,6 +10,10 @@ responses for one URL the last 200 wins (by WARC-Date, then archive order), else
 not in the archive gets a 404 (counted in ``newscrawl/replay/missing``; for robots.txt in
 ``newscrawl/replay/robots_txt_missing``, and Scrapy reads it as "allow all"). The body is returned as
 stored: a compressed one is decoded by Scrapy's HttpCompressionMiddleware, exactly as in the live crawl.
+
+A replay talks to no server, so :class:`ReplayPoliteness` (an add-on) turns the politeness delays off:
+AutoThrottle, ``DOWNLOAD_DELAY``, robots.txt ``Crawl-delay`` and retry backoff, each unless the user set it
+explicitly (on the command line or in a spider, above the project's own priority).
 """
 
 from __future__ import annotations
@@ -21,12 +25,41 @@ from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import HtmlResponse, Response
 from scrapy.responsetypes import responsetypes
+from scrapy.settings import BaseSettings, get_settings_priority
 
 from newscrawl.archive.reader import OpenSources, find_sources
 from newscrawl.archive.warc import RecordRef, load, scan, supersedes, url_key
 
 logger = logging.getLogger(__name__)
 MISSING_BODY = b"<html><body><h1>404 Not Found</h1><p>Not in the web archive.</p></body></html>"
+
+
+REPLAY_SETTINGS = {
+    "AUTOTHROTTLE_ENABLED": False,
+    "DOWNLOAD_DELAY": 0,
+    "NEWSCRAWL_MAX_CRAWL_DELAY": 0,  # the cap on a robots.txt Crawl-delay
+    "NEWSCRAWL_RETRY_BACKOFF_BASE": 0,
+    "NEWSCRAWL_RETRY_BACKOFF_MAX": 0,  # the cap on backoff and on an archived Retry-After
+}
+"""Politeness delays a replay does without: nothing is asked of a server."""
+
+
+class ReplayPoliteness:
+    """Add-on (``ADDONS``): with ``NEWSCRAWL_REPLAY`` set, :data:`REPLAY_SETTINGS` replace the project's
+    politeness delays. A setting given on the command line (``-s DOWNLOAD_DELAY=2``) or by a spider is
+    above the project's priority and is kept."""
+
+    def update_settings(self, settings: BaseSettings) -> None:
+        if not settings.get("NEWSCRAWL_REPLAY"):
+            return
+        project = get_settings_priority("project")
+        changed = []
+        for name, value in REPLAY_SETTINGS.items():
+            if (settings.getpriority(name) or 0) <= project:
+                settings.set(name, value, priority="project")
+                changed.append(f"{name}={value}")
+        if changed:
+            logger.info("Replay: politeness delays off (%s); set one with -s to keep it", ", ".join(changed))
 
 
 class ReplayError(RuntimeError):

@@ -16,7 +16,7 @@ import logging
 import time
 from email.utils import parsedate_to_datetime
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
@@ -32,6 +32,13 @@ from newscrawl.middlewares.safety import describe_failure, is_network_failure
 
 logger = logging.getLogger(__name__)
 NOT_BEFORE = "newscrawl_not_before"
+DELAY_STATS = {
+    "download_slot": "newscrawl/delays/download_slot",
+    "crawl_delay": "newscrawl/delays/crawl_delay",
+    "backoff": "newscrawl/delays/backoff",
+}
+"""Seconds of politeness delay the crawl scheduled, by cause: the download slot's delay (``DOWNLOAD_DELAY``,
+AutoThrottle) in force as each request entered it, robots.txt ``Crawl-delay`` waits, retry backoff waits."""
 
 
 def retry_after_seconds(response: Response) -> float | None:
@@ -105,6 +112,7 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
         start = max(now, self._next_slot.get(netloc, now))
         self._next_slot[netloc] = start + delay
         if start > now:
+            self.crawler.stats.inc_value(DELAY_STATS["crawl_delay"], start - now)
             await asyncio.sleep(start - now)
 
     async def robot_parser(self, request: Request) -> RobotParser | None:
@@ -168,9 +176,30 @@ class CrawlDelayRobotsTxtMiddleware(RobotsTxtMiddleware):
 
 
 class RequestDelayMiddleware:
-    """Holds a request until its ``newscrawl_not_before`` time (set by the backoff retry)."""
+    """Holds a request until its ``newscrawl_not_before`` time (set by the backoff retry), and keeps the
+    :data:`DELAY_STATS`: what politeness cost, for a replay to show it cost nothing."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        crawler.signals.connect(self.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(self.request_reached_downloader, signal=signals.request_reached_downloader)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RequestDelayMiddleware:
+        return cls(crawler)
+
+    def spider_opened(self) -> None:
+        for key in DELAY_STATS.values():
+            self.crawler.stats.set_value(key, 0.0)
+
+    def request_reached_downloader(self, request: Request) -> None:
+        downloader = self.crawler.engine.downloader
+        slot = downloader.slots.get(request.meta.get("download_slot") or downloader.get_slot_key(request))
+        if slot is not None and slot.delay > 0:
+            self.crawler.stats.inc_value(DELAY_STATS["download_slot"], slot.delay)
 
     async def process_request(self, request: Request) -> None:
         wait = request.meta.get(NOT_BEFORE, 0) - time.monotonic()
         if wait > 0:
+            self.crawler.stats.inc_value(DELAY_STATS["backoff"], wait)
             await asyncio.sleep(wait)
