@@ -79,6 +79,7 @@ _TIMESTAMP = re.compile(
     r"\b(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}\s+\w+\s+\d{4}\b",
     re.I,
 )
+LISTING_REASON = "a list of headlines, not an article (section index, tag or search page)"
 LISTING_SHARE = 0.5
 """A body is a listing when at least this share of its lines are headlines linked from the page or
 headline-and-timestamp lines (a tag, index or search page that slipped past every other check)."""
@@ -115,12 +116,32 @@ def _prune(container, selectors: tuple[str, ...]) -> None:
     for el in css(", ".join(selectors))(container):
         if el is container or el.getparent() is None:
             continue
-        if el.tag in _BOUNDARY_TAGS:
+        if el.tag in _BOUNDARY_TAGS or el.tag.startswith("amp-"):
             el.addprevious(el.makeelement("br"))
         el.drop_tree()
 
 
-def _fallback_blocks(page: ParsedPage) -> list[str]:
+def _fallback_blocks(page: ParsedPage, noise: tuple[str, ...]) -> list[str]:
+    """The body of a page whose portal container is missing: the densest prose container, pruned like a
+    portal's own; trafilatura on the whole page when no container holds enough prose."""
+    container = generic.densest_container(page.doc)
+    if container is not None:
+        _prune(container, noise)
+        if generic.is_listing(container):
+            raise NotAnArticle(LISTING_REASON)
+        generic.drop_link_blocks(container)
+        return list(iter_blocks(container))
+    if not declares_article(page):
+        raise NotAnArticle("no article structure (no article data, no body container, no block of prose)")
+    return _trafilatura_blocks(page)
+
+
+def declares_article(page: ParsedPage) -> bool:
+    """The page calls itself an article: JSON-LD of an article type, or ``og:type`` article."""
+    return bool(page.article_ld) or (page.meta_first("og:type") or "").lower().startswith("article")
+
+
+def _trafilatura_blocks(page: ParsedPage) -> list[str]:
     import trafilatura  # imported on first use: most pages never need it, and it costs 0.2 s at start-up
 
     text = trafilatura.extract(
@@ -143,7 +164,7 @@ def extract_body(pages: Sequence[ParsedPage], portal: Portal) -> BodyResult:
         containers = page.select(portal.body_selectors) if portal.body_selectors else []
         if not containers:
             fallback = True
-            blocks.extend(_fallback_blocks(page))
+            blocks.extend(_fallback_blocks(page, noise))
             continue
         for container in containers:
             _prune(container, noise)
@@ -197,14 +218,16 @@ def extract_article(
         image_caption=metadata.image_caption(first, portal),
     )
     body = extract_body(parsed, portal)
-    if title and body.paragraphs and _same_text(body.paragraphs[0], title):
-        body.paragraphs.pop(0)  # the headline repeated at the top of the container
+    # The page header repeated at the top of the container: the headline, a byline of bare names.
+    header = [t for t in (title, *record_meta["authors"], *record_meta["editors"]) if t]
+    while body.paragraphs and any(_same_text(body.paragraphs[0], t) for t in header):
+        body.paragraphs.pop(0)
     text = join_paragraphs(body.paragraphs)
     words = word_count(text)
     if words < MIN_ARTICLE_WORDS:
         raise NotAnArticle(f"too little text for an article ({words} words)")
     if reads_as_listing(body.paragraphs, first):
-        raise NotAnArticle("a list of headlines, not an article (section index, tag or search page)")
+        raise NotAnArticle(LISTING_REASON)
     return ArticleItem(
         url=url,
         portal=portal.id or _domain(url),

@@ -22,7 +22,7 @@ GENERIC_PUBLISHED_META = (
     "sailthru.date",
 )
 GENERIC_MODIFIED_META = ("article:modified_time", "og:updated_time", "datemodified", "lastmod")
-_TITLE_SUFFIX = re.compile(r"\s+[-|–—:•]\s*[^-|–—:•]{2,40}$")
+_TITLE_SUFFIX = re.compile(r"\s+(?:::|[-|–—:•»])\s*[^-|–—:•»]{2,40}$")
 _LOCAL_OFFSET = re.compile(r"[+-](?!00:?00)\d{2}:?\d{2}\s*$")
 _TRAILING_HASHTAGS = re.compile(r"(\s+#\w+)+\s*$")
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\||/|\bdan\b|\band\b)\s*", re.I)
@@ -37,31 +37,70 @@ _NOT_A_NAME = re.compile(
     re.I,
 )
 _MAX_NAME_WORDS = 6
+# A day name glued after a byline by the page header ("Siti Nurhaliza Jumat, 11 Juli 2025").
+_TRAILING_DAY = re.compile(r"\s+(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\s*$", re.I)
 
 
-def strip_site_suffix(title: str, portal: MetadataRules | None) -> str:
-    """Remove a trailing " - Site.com" / " | Portal" that names the site, never a part of the headline."""
+def strip_site_suffix(title: str, portal: MetadataRules | None, brands: tuple[str, ...] = ()) -> str:
+    """Remove a trailing " - Site.com" / " | Portal" / " :: Portal News" that names the site (a brand of the
+    portal, ``brands`` such as the page's ``og:site_name``, or a domain), never a part of the headline."""
     match = _TITLE_SUFFIX.search(title)
     if not match:
         return title
     tail = match.group(0).lower()
-    brands = [b.lower() for b in (portal.site_names if portal else ())]
-    if any(b in tail for b in brands) or re.search(r"\.(com|id|co\.id|net)\b|halaman\s+\w+", tail):
+    names = [b.lower() for b in (*(portal.site_names if portal else ()), *brands) if b]
+    if any(b in tail for b in names) or re.search(r"\.(com|id|co\.id|net)\b|halaman\s+\w+", tail):
         return title[: match.start()].strip()
     return title
 
 
+def _site_brands(page: ParsedPage) -> tuple[str, ...]:
+    """The site's own names as its meta tags give them (og:site_name, application-name)."""
+    return tuple(v for v in (page.meta_first("og:site_name"), page.meta_first("application-name")) if v)
+
+
 def title(page: ParsedPage, portal: MetadataRules | None) -> str | None:
+    """The visible headline, cross-checked against the structured ones (JSON-LD ``headline``, ``og:title``,
+    ``<title>``): a visible ``h1`` that is only a section or site label ("Nasional", "News") gives way to the
+    structured headline. Site suffixes are removed from whichever is chosen."""
+    brands = _site_brands(page)
     selectors = portal.title_selectors if portal else ("h1",)
-    candidates = [*page.texts(selectors)[:1], clean_text(str(page.article_ld.get("headline") or ""))]
-    candidates += [
+    visible = next(iter(page.texts(selectors)), "")
+    structured = [
+        clean_text(str(page.article_ld.get("headline") or "")),
         page.meta_first("og:title", "twitter:title") or "",
         clean_text(page.doc.findtext(".//title")),
     ]
-    for candidate in candidates:
-        if candidate:
-            return strip_site_suffix(candidate, portal)
-    return None
+    structured = [strip_site_suffix(t, portal, brands) for t in structured if t]
+    if visible and not _is_label(
+        visible, structured, page, (*(portal.site_names if portal else ()), *brands)
+    ):
+        return strip_site_suffix(visible, portal, brands)
+    return structured[0] if structured else (strip_site_suffix(visible, portal, brands) or None)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+_LABEL_WORDS = 4
+"""A section or site label is a few words; a headline is longer."""
+
+
+def _is_label(visible: str, headlines: list[str], page: ParsedPage, brands: tuple[str, ...]) -> bool:
+    """A visible heading that is a section, channel or site label rather than the headline: a few words
+    that name the section or the site, or share nothing with a structured headline twice as long."""
+    words = _words(visible)
+    if len(words) > _LABEL_WORDS:
+        return False
+    labels = {" ".join(_words(v)) for v in (*brands, section(page, None) or "")} - {""}
+    if " ".join(words) in labels:
+        return True
+    longer = [h for h in headlines if len(_words(h)) >= 2 * len(words)]
+    return bool(longer) and not any(set(words) & set(_words(h)) - {"news"} for h in longer)
 
 
 def description(page: ParsedPage) -> str | None:
@@ -77,9 +116,10 @@ def person_names(raw: list[str], portal: MetadataRules | None) -> list[str]:
     for text in raw:
         text = re.sub(r"\s+-\s*\S*$", "", clean_text(text))  # "Vidya Pinandhita - detikHealth"
         for part in _NAME_SPLIT.split(text):
-            name = _BYLINE_LABEL.sub("", part).strip(" .,:-–")
+            name = _TRAILING_DAY.sub("", _BYLINE_LABEL.sub("", part)).strip(" .,:-–")
             if (
-                not name
+                re.search(r"\d", name)
+                or not name
                 or len(name.split()) > _MAX_NAME_WORDS
                 or _NOT_A_NAME.search(name)
                 or any(b in name.lower() for b in brands)
@@ -118,8 +158,48 @@ def authors(page: ParsedPage, portal: MetadataRules | None) -> list[str]:
         found = person_names(_ld_person_names(page.article_ld.get("author")), portal)
         if found:
             return found
-        return person_names([page.meta_first("author", "dtk:author", "parsely-author") or ""], portal)
+        found = person_names([page.meta_first("author", "dtk:author", "parsely-author") or ""], portal)
+        if found:
+            return found
+    if portal is None or not _has_any(page, portal):  # no rule of the portal matched this page at all
+        return person_names(byline_texts(page)[:_BYLINE_CANDIDATES], portal)
     return []
+
+
+def _has_any(page: ParsedPage, portal: MetadataRules) -> bool:
+    """Whether any of the portal's byline rules matches the page at all (then an empty byline is real)."""
+    return bool(page.select(portal.author_selectors)) or any(
+        page.meta.get(n.lower()) for n in portal.author_meta
+    )
+
+
+_BYLINE_HINT = re.compile(r"author|penulis|reporter|byline|writer|wartawan|pewarta|kontributor", re.I)
+_EDITOR_HINT = re.compile(r"editor|redaktur|penyunting", re.I)
+_AUTHOR_LINK = re.compile(r"/(?:penulis|author|reporter|profile/penulis)/[\w-]+", re.I)
+_BYLINE_TEXT = re.compile(r"^(oleh|penulis|reporter|pewarta|laporan wartawan|kontributor)\b\s*:?\s*\S", re.I)
+_MAX_BYLINE_TEXT = 120
+_BYLINE_CANDIDATES = 3
+
+
+def byline_texts(page: ParsedPage) -> list[str]:
+    """Where a page no rule knows names its writers: elements whose class, id, ``itemprop`` or ``rel``
+    speaks of an author, then labelled lines ("Penulis: ...", "Oleh ...") right after the headline."""
+    found = []
+    for el in page.doc.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "html", "body"):
+            continue
+        hint = " ".join(v for k, v in el.attrib.items() if k not in ("href", "src", "content", "style"))
+        is_author_link = el.tag == "a" and _AUTHOR_LINK.search(el.get("href") or "")
+        if not (is_author_link or _BYLINE_HINT.search(hint)) or _EDITOR_HINT.search(hint):
+            continue
+        text = clean_text(el.text_content())
+        if len(text) <= _MAX_BYLINE_TEXT and not _EDITOR_HINT.match(text):
+            found.append(text)
+    headline = next(page.doc.iter("h1"), None)
+    if headline is not None:
+        texts = (clean_text(t) for t in headline.xpath("following::text()[normalize-space()]"))
+        found += [t for t, _ in zip(texts, range(_HEADER_TEXTS), strict=False) if _BYLINE_TEXT.match(t)]
+    return [t for t in found if t]
 
 
 def editors(page: ParsedPage, portal: MetadataRules | None) -> list[str]:
@@ -150,8 +230,16 @@ def published(page: ParsedPage, portal: MetadataRules | None) -> tuple[str | Non
     if structured is None:
         names = (*(portal.published_meta if portal else ()), *GENERIC_PUBLISHED_META)
         raw_structured, structured = _first_parsed(page, names)
+    if structured is None:  # HTML5 <time datetime="..."> is structured data too
+        for time_el in page.doc.iter("time"):
+            if (value := (time_el.get("datetime") or "").strip()) and (parsed := parse_iso(value)):
+                raw_structured, structured = value, parsed
+                break
     visible, visible_raw, has_time = None, None, False
-    for text in page.texts(portal.date_selectors if portal else ()):
+    texts = page.texts(portal.date_selectors if portal else ())
+    if not texts and structured is None:
+        texts = _dateline_texts(page)  # no rule, no structured date: read the page header as a person would
+    for text in texts:
         visible, has_time = parse_visible_with_precision(text)
         if visible:
             visible_raw = text
@@ -165,6 +253,39 @@ def published(page: ParsedPage, portal: MetadataRules | None) -> tuple[str | Non
         return None, None
     raw = visible_raw if chosen is visible and chosen is not structured else raw_structured
     return format_wib(chosen), raw
+
+
+_DATE_HINT = re.compile(r"date|time|tanggal|tgl|publish|posted|waktu", re.I)
+_HEADER_TEXTS = 40
+"""Text nodes read after the headline when looking for a visible date on a page no rule knows."""
+_MAX_DATE_TEXT = 120
+
+
+def _dateline_texts(page: ParsedPage) -> list[str]:
+    """Where a page no rule knows shows its date: ``<time>`` elements, elements whose class or id speaks of a
+    date, then the text right after the headline; short texts only, in that order."""
+    found = [clean_text(t.text_content()) for t in page.doc.iter("time")]
+    for el in page.doc.iter():
+        if isinstance(el.tag, str) and el.tag not in ("script", "style", "meta", "time", "html", "body"):
+            hint = f"{el.get('class') or ''} {el.get('id') or ''} {el.get('itemprop') or ''}"
+            if _DATE_HINT.search(hint):
+                found.append(clean_text(el.text_content()))
+    headline = next(page.doc.iter("h1"), None)
+    if headline is not None:
+        texts = (clean_text(t) for t in headline.xpath("following::text()[normalize-space()]"))
+        found += [t for t, _ in zip(texts, range(_HEADER_TEXTS), strict=False)]
+    texts = [_published_part(t) for t in found if t and len(t) <= _MAX_DATE_TEXT]
+    return sorted(texts, key=lambda t: bool(_UPDATED.search(t)))  # "Diperbarui ..." after the rest
+
+
+_PUBLISHED_LABEL = re.compile(r"\b(diterbitkan|terbit|dipublikasikan|published|tayang)\b", re.I)
+_UPDATED = re.compile(r"\b(diperbarui|updated?|pembaruan)\b", re.I)
+
+
+def _published_part(text: str) -> str:
+    """From a header line naming both times, the part after the publication label."""
+    match = _PUBLISHED_LABEL.search(text)
+    return text[match.start() :] if match and _UPDATED.search(text) else text
 
 
 def modified(page: ParsedPage, portal: MetadataRules | None, published_iso: str | None) -> str | None:

@@ -69,6 +69,30 @@ NOISE_SELECTORS: tuple[str, ...] = (
     ".lihatjg",
     ".noncontent",
     ".para_caption",
+    # next-article teasers and subscription promos set around the body
+    "[class*='next-article']",
+    "[class*='nextarticle']",
+    "[id*='next-article']",
+    "[class*='read-next']",
+    "[class*='artikel-selanjutnya']",
+    "[class*='berita-selanjutnya']",
+    "[class*='subscribe']",
+    "[class*='paywall-promo']",
+    # AMP pages: components that are ads, embeds, widgets or media, never article text
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-iframe",
+    "amp-video",
+    "amp-youtube",
+    "amp-twitter",
+    "amp-instagram",
+    "amp-facebook",
+    "amp-social-share",
+    "amp-carousel",
+    "amp-analytics",
+    "amp-list",
+    "amp-img",
 )
 
 # Each regex must match a whole line (after whitespace is collapsed); case is ignored.
@@ -129,6 +153,8 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r"oleh\s*:\s*.{2,60}",
     r"(?-i:Oleh\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,4})",
     r"(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu),?\s+\d{1,2}[\s/-]+\w+[\s/-]+\d{4}.{0,25}",
+    r"\d{1,2}\s+[a-z]{3,9}\s+\d{4}\s*[,|–-]?\s*\d{1,2}[:.]\d{2}(\s*(wib|wita|wit))?.{0,40}",
+    r".{0,40}\b(waktu\s+baca|lama\s+baca|\d+\s+menit\s+(membaca|baca)|\d+\s+min(ute)?s?\s+read)\b.{0,40}",
     r"(tags?|topik|kata\s+kunci)\s*:.{0,200}",
     r"halaman\s*(selanjutnya|berikutnya|sebelumnya)?\s*:?[\d\s/]*",
     r"(halaman\s+)?(selanjutnya|sebelumnya|next|prev(ious)?)\s*[»›>]*",
@@ -137,6 +163,15 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r"(bagikan|share)(\s+artikel\s+ini)?\s*:?",
     r"(cari\s+berita\s+lain\s+di\s+sini|berita\s+terkait|ikuti\s+kami\s+di)\W*",
     r"ringkasan\s+berita\s*:?",
+    # subscription promos: "Baca berita tanpa iklan. Gabung Kompas.com+", "Langganan <portal>+ ..."
+    r".{0,80}\b(tanpa|bebas)\s+iklan\b.{0,120}",
+    r".{0,60}\b(gabung|bergabung|langganan|berlangganan|subscribe|upgrade|daftar)\b.{0,40}"
+    r"(\+|\bplus\b|\bpremium\b).{0,80}",
+    # next-article teasers: "Artikel selanjutnya: ...", "Baca berita berikutnya", "Read next"
+    r"(baca\s+)?(artikel|berita|tulisan)\s+(selanjutnya|berikutnya)\b.{0,160}",
+    r"(read\s+next|up\s+next|next\s+(article|story))\b.{0,160}",
+    # reporter lines (AMP variants put them atop the body): "Laporan Wartawan Tribunnews.com, Reza Deni"
+    r"laporan\s+(wartawan|reporter|kontributor|jurnalis)\b.{0,100}",
 )
 LINE_NOISE: tuple[re.Pattern[str], ...] = tuple(re.compile(rf"^(?:{p})$", re.I) for p in _LINE_PATTERNS)
 # The same rules as one alternation: one regex call per line instead of one per rule.
@@ -148,6 +183,13 @@ TRAILING_SIGNOFF = re.compile(
 )
 # Related-link prompts glued inside a paragraph by the CMS ("... kejutan.Baca Juga:JakPro ...").
 INLINE_RELATED = re.compile(r"(?<=[.!?\"”])\s*baca\s+juga\s*:?\s*.*$", re.I)
+
+# A next-article label alone on its line: the line after it is the teased headline, furniture too.
+TEASER_LABEL = re.compile(
+    r"^(baca\s+)?(artikel|berita|tulisan)\s+(selanjutnya|berikutnya)\W*$|^(read\s+next|up\s+next|next\s+(article|story))\W*$",
+    re.I,
+)
+TEASER_HEADLINE_WORDS = 25
 
 # Long lines are prose, even when they mention a noise word; only the promo patterns may be long.
 _LONG_LINE_WORDS = 40

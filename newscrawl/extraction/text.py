@@ -8,7 +8,13 @@ from collections.abc import Iterable, Iterator
 
 import lxml.html
 
-from newscrawl.extraction.noise import INLINE_RELATED, TRAILING_SIGNOFF, is_noise_line
+from newscrawl.extraction.noise import (
+    INLINE_RELATED,
+    TEASER_HEADLINE_WORDS,
+    TEASER_LABEL,
+    TRAILING_SIGNOFF,
+    is_noise_line,
+)
 from newscrawl.extraction.page import clean_text
 
 BLOCK_TAGS = frozenset(
@@ -90,8 +96,13 @@ def clean_blocks(blocks: Iterable[str], extra_noise: tuple[re.Pattern[str], ...]
     kept: list[str] = []
     seen: set[str] = set()
     pending_dateline = ""
+    after_teaser_label = False
     for block in blocks:
         block = INLINE_RELATED.sub("", block).strip()
+        if after_teaser_label and len(block.split()) <= TEASER_HEADLINE_WORDS:
+            after_teaser_label = False
+            continue  # the headline a "Berita selanjutnya" label announces
+        after_teaser_label = bool(TEASER_LABEL.match(block))
         if not block or is_noise_line(block, extra_noise):
             continue
         if not kept and not pending_dateline and DATELINE.match(block):
