@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from newscrawl.extraction import metadata, syndication
+from newscrawl.extraction import generic, metadata, syndication
 from newscrawl.extraction.noise import NOISE_SELECTORS
 from newscrawl.extraction.page import ParsedPage, css, parse_page
 from newscrawl.extraction.text import (
