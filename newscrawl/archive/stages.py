@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -73,6 +74,8 @@ class RecordStages:
         self.normalise, self.validate = NormalisePipeline(self.crawler), ValidatePipeline(self.crawler)
         self.dedupe = DedupePipeline(self.crawler)
         self.dedupe.store = store or EmptyStore()
+        if stories_dir and Path(stories_dir).is_file():  # --state-dir may name the seen-store file itself
+            stories_dir = str(Path(stories_dir).parent)
         index = open_index({"NEWSCRAWL_STATE_DIR": stories_dir}) if stories_dir else None
         self.stories = StoriesPipeline(self.crawler, index or open_index({}, MemoryStoryStore()))
 
