@@ -188,7 +188,7 @@ def test_dedupe_across_runs_and_new_version_of_a_modified_article(settings, tmp_
     assert second.stats.get_value("newscrawl/duplicates/url") == 2
     assert second.stats.get_value("newscrawl/duplicates/content") == 1
     assert second.stats.get_value("newscrawl/versions/new") == 1
-    [path] = (tmp_path / "output/detik").rglob("second.jsonl")
+    [path] = (tmp_path / "output/detik").rglob("second-0001.jsonl")
     [line] = path.read_text("utf-8").splitlines()
     record = json.loads(line)
     assert (record["body"], record["version"]) == ("Isi yang diperbarui.", 2)
@@ -205,10 +205,10 @@ def test_writer_renames_into_place_at_close_with_real_utf8(settings, tmp_path):
     for n in (1, 2, 3):
         writer.process_item(article(n))
     day_dir = tmp_path / "output/detik/2026-01-01"  # the run's start date, from the run id
-    assert [p.name for p in day_dir.iterdir()] == [f"{RUN_ID}.jsonl.part"]
+    assert [p.name for p in day_dir.iterdir()] == [f"{RUN_ID}-0001.jsonl.part"]
     writer.close_spider()
-    assert [p.name for p in day_dir.iterdir()] == [f"{RUN_ID}.jsonl"]
-    raw = (day_dir / f"{RUN_ID}.jsonl").read_bytes()
+    assert [p.name for p in day_dir.iterdir()] == [f"{RUN_ID}-0001.jsonl"]
+    raw = (day_dir / f"{RUN_ID}-0001.jsonl").read_bytes()
     text = raw.decode("utf-8")
     assert "Jakarta – ”kutipan”" in text and "\\u" not in text
     lines = text.split("\n")
@@ -223,7 +223,7 @@ def test_writer_never_overwrites_a_final_file_of_the_same_run_id(settings, tmp_p
     run_once(settings, [article(1)])
     run_once(settings, [article(2)])
     names = [p.name for p in final_files(tmp_path)]
-    assert names == [f"{RUN_ID}.1.jsonl", f"{RUN_ID}.jsonl"]
+    assert names == [f"{RUN_ID}-0001.jsonl", f"{RUN_ID}-0002.jsonl"]
 
 
 def test_writer_generates_a_run_id_and_can_be_disabled(tmp_path):
@@ -287,7 +287,7 @@ def test_crawl_writes_and_remembers_then_next_crawl_drops_the_same_urls(settings
     first = crawl(settings, items)
     assert first.stats.get_value("finish_reason") == "finished"
     assert first.stats.get_value("newscrawl/written") == 2
-    assert [p.name for p in final_files(tmp_path)] == [f"{RUN_ID}.jsonl"]
+    assert [p.name for p in final_files(tmp_path)] == [f"{RUN_ID}-0001.jsonl"]
     with SqliteSeenStore(tmp_path / "state/seen.sqlite3") as store:
         assert store.count() == 2
     second = crawl({**settings, "NEWSCRAWL_RUN_ID": "20260102T000000Z-def456"}, [article(1), article(2)])
@@ -311,14 +311,14 @@ class FullDisk:
 
 
 def test_write_error_stops_the_crawl_and_keeps_only_the_part_file(settings, tmp_path, monkeypatch):
-    original = JsonlWriterPipeline._open
+    original = JsonlWriterPipeline._begin
 
     def open_full(self, portal):
         out = original(self, portal)
         out.fh = FullDisk(out.fh)
         return out
 
-    monkeypatch.setattr(JsonlWriterPipeline, "_open", open_full)
+    monkeypatch.setattr(JsonlWriterPipeline, "_begin", open_full)
     crawler = crawl(settings, [article(n) for n in range(1, 6)])
     assert crawler.stats.get_value("finish_reason") == "write_error"
     assert crawler.stats.get_value("newscrawl/write_errors") == 1
@@ -373,7 +373,7 @@ def test_a_file_renamed_but_never_recorded_is_recorded_by_the_next_run(settings,
         dedupe.process_item(article(2))
     dedupe.close_store()
     assert build(DedupePipeline, get_crawler(settings_dict=settings)).store.has_file(
-        "detik/2026-01-01/20260101T001500Z-def456.jsonl"
+        "detik/2026-01-01/20260101T001500Z-def456-0001.jsonl"
     ), "recorded once, with its records"
 
 
@@ -388,6 +388,6 @@ def test_a_store_from_before_files_were_recorded_takes_its_output_as_recorded(se
         db.execute("INSERT INTO seen VALUES ('https://contoh.id/a', 'h', 1, NULL, '2026-01-01T00:00:00Z')")
         db.commit()
     dedupe = build(DedupePipeline, get_crawler(settings_dict=settings))
-    assert dedupe.store.has_file(f"detik/2026-01-01/{RUN_ID}.jsonl")
+    assert dedupe.store.has_file(f"detik/2026-01-01/{RUN_ID}-0001.jsonl")
     assert not dedupe.store.has_url(article(1).url), "...because an old store is trusted as it is"
     dedupe.close_store()

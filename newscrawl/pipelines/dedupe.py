@@ -1,7 +1,9 @@
 """Drop articles already written, in this run or an earlier one (by URL, or by content under another URL).
 
 The seen-store learns a URL only when the writer reports the record's file durable (``records_committed``),
-so a crash between dedupe and the final rename never hides an article from the next run.
+so a crash between dedupe and the final rename never hides an article from the next run. Records not yet
+committed are held in memory (:attr:`DedupePipeline.pending`); once committed, the store answers for them,
+so what the run holds stays bounded by the writer's chunk size however long the run.
 """
 
 from __future__ import annotations
@@ -39,13 +41,16 @@ class DedupePipeline:
             raise NotConfigured
         self.crawler = crawler
         self.store: SeenStore | None = None
-        self.urls: set[str] = set()
-        self.hashes: set[str] = set()
         self.pending: dict[str, SeenEntry] = {}
-        """Entries that passed dedupe but whose records are not yet durably written."""
+        """Entries that passed dedupe but whose records are not yet durably written, by URL."""
+        self.pending_hashes: dict[str, str] = {}
+        """Their content hashes (to the URL)."""
+        self._passed: dict[str, int] = {}
+        """``id()`` of the item each pending entry came from (see :meth:`dropped_later`)."""
         # The store closes on spider_closed, which comes after every pipeline's close_spider, so the
         # writer's final commit always finds it open whatever order the pipelines close in.
         crawler.signals.connect(self.commit, signal=records_committed)
+        crawler.signals.connect(self.dropped_later, signal=signals.item_dropped)
         crawler.signals.connect(self.close_store, signal=signals.spider_closed)
 
     @classmethod
@@ -74,7 +79,7 @@ class DedupePipeline:
         assert self.store is not None, "open_spider() opens the store"
         adapter = ItemAdapter(item)
         url, content_hash = adapter["url"], adapter["content_hash"]
-        if url in self.urls:
+        if url in self.pending:
             raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
         stored = self.store.get(url)
         if stored is not None:
@@ -85,12 +90,25 @@ class DedupePipeline:
                 raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
             adapter["version"] = stored.version + 1
             self._inc("newscrawl/versions/new")
-        if content_hash in self.hashes or self.store.has_hash(content_hash):
+        if content_hash in self.pending_hashes or self.store.has_hash(content_hash):
             raise drop(self.crawler, item, "duplicate content", "newscrawl/duplicates/content")
-        self.urls.add(url)
-        self.hashes.add(content_hash)
         self.pending[url] = SeenEntry.from_record(adapter, written_at="")
+        self.pending_hashes[content_hash] = url
+        self._passed[url] = id(item)
         return item
+
+    def dropped_later(self, item: Any, **kwargs: Any) -> None:
+        """A record that passed dedupe was dropped by a later stage (stories, the writer): it will never be
+        committed, so it is no longer held. (The very item: a copy dropped here leaves the first alone.)"""
+        url = ItemAdapter(item).get("url")
+        if isinstance(url, str) and self._passed.get(url) == id(item):
+            self._forget(url)
+
+    def _forget(self, url: str) -> None:
+        entry = self.pending.pop(url, None)
+        self._passed.pop(url, None)
+        if entry is not None and self.pending_hashes.get(entry.content_hash) == url:
+            del self.pending_hashes[entry.content_hash]
 
     def commit(self, records: list[dict[str, Any]], file: str | None = None) -> None:
         """Record in the store the records of an output file that is now durable (and the file)."""
@@ -105,7 +123,7 @@ class DedupePipeline:
             self._inc("newscrawl/state/commit_errors")
             return
         for entry in entries:
-            self.pending.pop(entry.url, None)
+            self._forget(entry.url)
 
     def close_store(self) -> None:
         if self.pending:

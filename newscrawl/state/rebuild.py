@@ -1,9 +1,10 @@
 """Rebuild the seen-store from the JSONL output, which is the truth (``newscrawl state rebuild``).
 
-Every final ``<portal>/<date>/<run-id>.jsonl`` is read (never a ``.part`` file); per URL the highest version
-is kept (files are read by date, then run id, so on a tie the later file wins). Records stream into a fresh
-SQLite file beside the store in batches, so memory stays flat; the file is then renamed into place and
-the previous store, with its WAL, is kept as ``seen.sqlite3.bak``. The caller holds the run lock.
+Every final ``<portal>/<date>/<run-id>-<n>.jsonl`` is read (never a ``.part`` file); per URL the highest
+version is kept (files are read by date, then run id and chunk, so on a tie the later file wins). Records
+stream into a fresh SQLite file beside the store in batches, so memory stays flat; the file is then renamed
+into place and the previous store, with its WAL, is kept as ``seen.sqlite3.bak``. The caller holds the run
+lock.
 """
 
 from __future__ import annotations
