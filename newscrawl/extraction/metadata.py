@@ -316,7 +316,16 @@ def section(page: ParsedPage, portal: MetadataRules | None) -> str | None:
         value = value[0] if value else None
     if value:
         return clean_text(str(value)) or None
-    return page.meta_first("article:section") or _breadcrumb_section(page)
+    return page.meta_first("article:section") or _breadcrumb_section(page) or _visible_breadcrumb(page)
+
+
+def _visible_breadcrumb(page: ParsedPage) -> str | None:
+    """The last link of a visible breadcrumb trail after the home link (a page no rule or data covers)."""
+    for trail in page.doc.xpath("//*[contains(@class, 'breadcrumb')][.//a]"):
+        names = [clean_text(a.text_content()) for a in trail.iter("a")][1:]
+        if names and names[-1] and len(names[-1].split()) <= _LABEL_WORDS:
+            return names[-1]
+    return None
 
 
 def _breadcrumb_section(page: ParsedPage) -> str | None:

@@ -101,6 +101,12 @@ class Portal:
     """Query parameter carrying the page number (``page`` on kompas), when pages are not path suffixes."""
     keep_params: ClassVar[tuple[str, ...]] = ()
     """Query parameters that are part of an article's identity; every other parameter is dropped."""
+    url_examples: ClassVar[dict[str, str]] = {}
+    """Article URLs of every shape the module knows (regional, bare-domain, ``m.``/AMP, older formats; real
+    ones wherever public sources hold them), each with the canonical URL it must give: documentation that
+    ``tests/test_url_admission.py`` checks. Golden cases cover the AMP and regional/bare-domain shapes."""
+    non_article_examples: ClassVar[tuple[str, ...]] = ()
+    """URLs on the portal's domains that are not articles and must be refused without fetching."""
     mobile_hosts: ClassVar[dict[str, str]] = {}
     """Host -> canonical host where the rule of :attr:`home_host` is not enough."""
     single_page_params: ClassVar[dict[str, str]] = {}
@@ -190,8 +196,10 @@ class Portal:
             return "off_domain"
         if any(self.is_non_article_url(u) for u in (url, *canonical)):
             return "not_article_url"
-        if not STORY_PATH.search(urlsplit(url).path):
-            return "not_article_url"
+        if not STORY_PATH.search(urlsplit(url).path) and not self.is_article_url(
+            canonical[0] if canonical else url
+        ):
+            return "not_article_url"  # a hub or junk: no story named, and no article shape this portal knows
         return None
 
     # --- hooks: override in a portal module only where selectors are not enough ----------------------------

@@ -198,7 +198,13 @@ def portal_replica(
     """
     portal = get_portal(portal_id)
     site = ReplicaSite()
-    cases = [c for c in find_cases([portal_id]) if "rejected" not in expected_record(c)]
+    # AMP pages are what archives and saved pages hold; feeds announce the desktop page, which the replica
+    # serves for every other case.
+    cases = [
+        c
+        for c in find_cases([portal_id])
+        if "rejected" not in expected_record(c) and not c.name.startswith("amp_")
+    ]
     feed_items, sitemap_items = [], []
     for i, case in enumerate(cases):
         record = expected_record(case)
