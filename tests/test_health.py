@@ -137,3 +137,42 @@ def test_run_verdict_names_outright_failures() -> None:
     assert failures(entry(finish_reason="shutdown")) == ["interrupted"]
     line = portal_line("detik", entry(started_at="x", finished_at="y"))
     assert line.startswith("detik          ok      discovered 40, fetched 10, written 10")
+
+
+def sources(feed_failed: bool) -> dict:
+    feed = {"kind": "feed", "origin": "registered", "entries": 0 if feed_failed else 20, "articles": 0,
+            "error": "404 Not Found" if feed_failed else None, "failed": feed_failed}  # fmt: skip
+    robots = {"kind": "sitemap", "origin": "robots.txt", "entries": 40, "articles": 10, "error": None,
+              "failed": False}  # fmt: skip
+    return {"https://news.detik.com/rss": feed, "https://www.detik.com/sitemap.xml": robots}
+
+
+def test_a_registered_feed_dead_several_runs_in_a_row_is_flagged(output: Path, capsys) -> None:
+    """The declared sources carry the crawl, so the runs are ok; health still says the module's URL died."""
+    runs = [entry(sources=sources(False)) for _ in range(6)] + [
+        entry(sources=sources(True)) for _ in range(3)
+    ]
+    history(output, "detik", runs)
+    status, text = health(output, capsys)
+    assert status == 0, text  # degraded, not failing
+    assert "detik          degraded" in text
+    assert "registered feed https://news.detik.com/rss failed 3 runs in a row (404 Not Found)" in text
+
+
+def test_a_feed_dead_once_is_not_flagged(output: Path, capsys) -> None:
+    runs = [entry(sources=sources(False)) for _ in range(6)] + [entry(sources=sources(True))]
+    history(output, "detik", runs)
+    assert "detik          ok" in health(output, capsys)[1]
+
+
+def test_a_rising_share_of_entries_skipped_for_their_url_is_flagged(output: Path, capsys) -> None:
+    """A portal that moved its articles to new hosts or a new URL scheme the rules refuse."""
+    usual = [entry(entries=100, skipped={"already_written": 30, "not_article_url": 2}) for _ in range(8)]
+    moved = [entry(entries=100, skipped={"off_domain": 45, "not_article_url": 2}) for _ in range(2)]
+    history(output, "kompas", usual + moved)
+    status, text = health(output, capsys, "--json")
+    assert status == 0, text
+    verdict = json.loads(text)["portals"]["kompas"]
+    assert verdict["status"] == "degraded"
+    assert verdict["skipped_share"] == {"recent": 0.47, "median": 0.02}
+    assert "discovery entries skipped for their URL rose to 47% (median 2%)" in verdict["reasons"]
