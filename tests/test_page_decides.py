@@ -16,6 +16,7 @@ from newscrawl.extraction.text import clean_blocks
 from newscrawl.portals import get_portal
 from tests.golden.regenerate import find_cases
 from tests.support.measure import bag_f1
+from tests.support.realpages import real_pages
 
 CASES = find_cases()
 
@@ -202,3 +203,23 @@ def test_amp_components_never_glue_text_together() -> None:
     )
     assert "Iklan" not in item.body
     assert re.search(r"sini\.\s+Kalimat kedua", item.body)
+
+
+REAL = list(real_pages())
+
+
+@pytest.mark.skipif(not REAL, reason="../shared/realpages is absent: real pages live beside the repository")
+@pytest.mark.parametrize("page", REAL, ids=[p.name for p in REAL])
+def test_generic_path_on_real_pages_matches_the_truth(page) -> None:
+    """The real pages with their container renamed, as an older template or a redesign would show them."""
+    import trafilatura
+
+    html, truth = _rename_containers(page.html(), page.portal), " ".join(page.truth())
+    item = extract_article([FetchedPage(page.url, html)], get_portal(page.portal))
+    theirs = trafilatura.bare_extraction(html.decode("utf-8"), url=page.url, with_metadata=True)
+    assert bag_f1(truth, item.body) >= max(0.98, bag_f1(truth, theirs.text or ""))
+    assert (item.title, item.published_at[:16], item.authors) == (
+        page.title,
+        page.published_minute,
+        list(page.authors),
+    )
