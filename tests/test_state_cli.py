@@ -11,6 +11,7 @@ import pytest
 from scrapy.utils.test import get_crawler
 
 from newscrawl.cli import main
+from newscrawl.discovery.entries import Entry, Listing
 from newscrawl.ops.lock import Busy, RunLock
 from newscrawl.state import SeenEntry, SqliteSeenStore
 from newscrawl.state.written import WrittenFilter, modified_after
@@ -82,6 +83,14 @@ def test_the_lock_refuses_a_second_holder_and_names_the_first(dirs, capsys) -> N
     RunLock(state).acquire().release()  # released on exit
 
 
+def listed(n: int, lastmod: datetime) -> Entry:
+    """The entry of article ``n`` in a sitemap that gives it ``lastmod``."""
+    return Entry(URL.format(n), modified=lastmod, listing=Listing(SITEMAP, {URL.format(n): lastmod}))
+
+
+SITEMAP = "https://news.detik.com/berita/sitemap_news.xml"
+
+
 def test_already_written_check_skips_unless_the_entry_was_modified_since(tmp_path: Path) -> None:
     settings = {"NEWSCRAWL_STATE_DIR": str(tmp_path)}
     with SqliteSeenStore(tmp_path / "seen.sqlite3") as store:
@@ -92,9 +101,11 @@ def test_already_written_check_skips_unless_the_entry_was_modified_since(tmp_pat
     check = WrittenFilter(get_crawler(settings_dict=settings))
     assert check.already_written(URL.format(1)) and check.already_written(URL.format(2))
     assert not check.already_written(URL.format(3))
-    assert check.already_written(URL.format(1), datetime(2026, 1, 1, 0, 59, tzinfo=UTC))
-    assert not check.already_written(URL.format(1), datetime(2026, 1, 1, 1, 1, tzinfo=UTC))
-    assert not check.already_written(URL.format(2), datetime(2026, 1, 1, 2, 1, tzinfo=UTC))  # written_at
+    # No lastmod remembered for these URLs: the sitemap's lastmod is compared with the stored times.
+    assert check.already_written(URL.format(1), listed(1, datetime(2026, 1, 1, 0, 59, tzinfo=UTC)))
+    assert not check.already_written(URL.format(1), listed(1, datetime(2026, 1, 1, 1, 1, tzinfo=UTC)))
+    assert not check.already_written(URL.format(2), listed(2, datetime(2026, 1, 1, 2, 1, tzinfo=UTC)))
+    assert check.already_written(URL.format(2), Entry(URL.format(2)))  # a feed entry says nothing of changes
     check.close()
     refetch = WrittenFilter(get_crawler(settings_dict={**settings, "NEWSCRAWL_REFETCH_SEEN": True}))
     assert not refetch.already_written(URL.format(1))

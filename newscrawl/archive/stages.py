@@ -25,7 +25,7 @@ from newscrawl.pipelines.normalise import NormalisePipeline
 from newscrawl.pipelines.stories import StoriesPipeline
 from newscrawl.pipelines.validate import ValidatePipeline
 from newscrawl.records import record_dict
-from newscrawl.state import SeenEntry, SeenStore
+from newscrawl.state import ListedLastmod, SeenEntry, SeenStore
 from newscrawl.stories.index import open_index
 from newscrawl.stories.store import MemoryStoryStore
 
@@ -42,7 +42,9 @@ class EmptyStore(SeenStore):
     def get(self, url: str) -> SeenEntry | None:
         return None
 
-    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
+    def add_many(
+        self, entries: Iterable[SeenEntry], files: Iterable[str] = (), lastmods: Iterable[ListedLastmod] = ()
+    ) -> None:
         return None
 
     def has_file(self, path: str) -> bool:

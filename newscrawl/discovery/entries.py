@@ -11,11 +11,39 @@ from newscrawl.discovery.xml import child_text, local_name, parse_xml
 from newscrawl.extraction.dates import parse_iso, to_wib
 
 
+class Listing:
+    """The sitemap an entry was listed in: its URL and, until the crawl has read them, the lastmods it gave.
+
+    Every entry of a sitemap shares one ``Listing``; the crawl reads its lastmods once, on its first entry
+    (:meth:`take_lastmods`), to judge whether they are worth anything (:mod:`newscrawl.state.listings`).
+    It pickles (a ``JOBDIR`` queue holds entries) as its URL only.
+    """
+
+    __slots__ = ("_lastmods", "url")
+
+    def __init__(self, url: str, lastmods: dict[str, datetime] | None = None) -> None:
+        self.url = url
+        self._lastmods = lastmods if lastmods is not None else {}
+
+    def take_lastmods(self) -> dict[str, datetime]:
+        """Every URL's lastmod (as listed), handed over once: the listing keeps them no longer."""
+        lastmods, self._lastmods = self._lastmods, {}
+        return lastmods
+
+    def __reduce__(self) -> tuple[type[Listing], tuple[str]]:
+        return (Listing, (self.url,))
+
+    def __repr__(self) -> str:
+        return f"Listing({self.url!r})"
+
+
 @dataclass(frozen=True)
 class Entry:
     url: str
     published: datetime | None = None
     modified: datetime | None = None
+    listing: Listing | None = field(default=None, compare=False, repr=False)
+    """The sitemap that listed it (None for a feed entry)."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +126,8 @@ def parse_sitemap(data: bytes, base_url: str) -> SitemapLinks:
             if lastmod := parse_date(child_text(node, "lastmod")):
                 modified[loc] = lastmod
         return SitemapLinks([], sitemaps, modified)
-    entries = []
+    entries, lastmods = [], {}
+    listing = Listing(base_url, lastmods)
     for node in root:
         if local_name(node) != "url":
             continue
@@ -108,5 +137,7 @@ def parse_sitemap(data: bytes, base_url: str) -> SitemapLinks:
         news = next((c for c in node if local_name(c) == "news"), None)
         published = parse_date(child_text(news, "publication_date")) if news is not None else None
         modified = parse_date(child_text(node, "lastmod"))
-        entries.append(Entry(url=url, published=published or modified, modified=modified))
+        if modified is not None:
+            lastmods[url] = modified
+        entries.append(Entry(url=url, published=published or modified, modified=modified, listing=listing))
     return SitemapLinks(entries, [])

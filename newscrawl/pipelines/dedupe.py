@@ -21,6 +21,7 @@ from scrapy.exceptions import NotConfigured
 from newscrawl.pipelines import drop, records_committed
 from newscrawl.records import utc_now
 from newscrawl.state import SeenEntry, SeenStore, StateError, open_store
+from newscrawl.state.listings import ListingLastmods
 from newscrawl.state.rebuild import record_unrecorded
 
 logger = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class DedupePipeline:
         """Their content hashes (to the URL)."""
         self._passed: dict[str, int] = {}
         """``id()`` of the item each pending entry came from (see :meth:`dropped_later`)."""
+        self.lastmods = ListingLastmods.for_crawler(crawler)
+        """Listing lastmods of fetched articles, recorded with their commit (see ``state/listings.py``)."""
         # The store closes on spider_closed, which comes after every pipeline's close_spider, so the
         # writer's final commit always finds it open whatever order the pipelines close in.
         crawler.signals.connect(self.commit, signal=records_committed)
@@ -87,6 +90,7 @@ class DedupePipeline:
             # The first copy may have carried no modification time: then compare with when it was written.
             reference = stored.modified_at or stored.written_at
             if not (changed and _is_later(adapter.get("modified_at"), reference)):
+                self.lastmods.found_unchanged(url)
                 raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
             adapter["version"] = stored.version + 1
             self._inc("newscrawl/versions/new")
@@ -103,6 +107,7 @@ class DedupePipeline:
         url = ItemAdapter(item).get("url")
         if isinstance(url, str) and self._passed.get(url) == id(item):
             self._forget(url)
+            self.lastmods.forget(url)
 
     def _forget(self, url: str) -> None:
         entry = self.pending.pop(url, None)
@@ -114,10 +119,11 @@ class DedupePipeline:
         """Record in the store the records of an output file that is now durable (and the file)."""
         written_at = utc_now()
         entries = [SeenEntry.from_record(r, written_at) for r in records]
+        lastmods = self.lastmods.to_record([entry.url for entry in entries])
         try:
             if self.store is None:
                 raise StateError("seen-store is not open")
-            self.store.add_many(entries, files=[file] if file else [])
+            self.store.add_many(entries, files=[file] if file else [], lastmods=lastmods)
         except StateError as exc:
             logger.error("Written records not recorded in the seen-store: %s", exc)
             self._inc("newscrawl/state/commit_errors")
@@ -133,8 +139,22 @@ class DedupePipeline:
             logger.log(logging.WARNING if writer_on else logging.INFO, message, len(self.pending))
             self._inc("newscrawl/state/uncommitted", len(self.pending))
         if self.store is not None:
+            self._record_unchanged()
             self.store.close()
             self.store = None
+
+    def _record_unchanged(self) -> None:
+        """Lastmods of articles found unchanged since the last commit (no record waits on them)."""
+        assert self.store is not None
+        if rows := self.lastmods.to_record([]):
+            try:
+                self.store.add_many([], lastmods=rows)
+            except StateError as exc:
+                logger.warning(
+                    "Lastmods of %d unchanged articles not recorded (fetched again next run): %s",
+                    len(rows),
+                    exc,
+                )
 
     def _inc(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(key, count)

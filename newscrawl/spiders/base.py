@@ -315,9 +315,9 @@ class PortalSpider(scrapy.Spider):
             raise DontCloseSpider
 
     def already_written(self, url: str, entry: Entry | None) -> bool:
-        """In the seen-store and not modified since (one indexed lookup; ``NEWSCRAWL_REFETCH_SEEN``)."""
+        """In the seen-store, and its listing says nothing changed since (``state/written.py``)."""
         self._written = self._written or WrittenFilter(self.crawler)
-        skip = self._written.already_written(url, entry.modified if entry else None)
+        skip = self._written.already_written(url, entry)
         if skip:
             self._count("skipped/already_written")
         return skip

@@ -2,13 +2,15 @@
 
 Pipelines talk only to :class:`SeenStore`, so a shared store (Redis, for several workers) can be added
 later as one more implementation chosen by URL scheme in :func:`newscrawl.state.open.open_store`.
+The store also remembers what sitemaps said of their URLs (:class:`ListingMemory`), so that a repeat
+fetches again only what a listing says changed (:mod:`newscrawl.state.listings`).
 """
 
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Self
 
 
@@ -36,6 +38,37 @@ class SeenEntry:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class ListedLastmod:
+    """The ``<lastmod>`` a listing (a sitemap) gave one of its URLs."""
+
+    listing: str
+    """The listing's URL."""
+    url: str
+    """The URL as the listing spells it."""
+    lastmod: str
+    """The instant, normalised (:func:`newscrawl.state.listings.lastmod_key`)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What the store remembers of one listed URL."""
+
+    observed: str | None
+    """The lastmod the listing gave on the last run that read it (judges whether the listing is reliable)."""
+    verified: str | None
+    """The lastmod it gave when the URL was last fetched and its record committed, or the page found
+    unchanged; None when never (a URL found through a feed, or from before lastmods were remembered)."""
+
+
+@dataclass(slots=True)
+class ListingMemory:
+    unreliable: bool | None = None
+    """The last verdict on the listing's lastmods; None: never judged."""
+    lastmods: dict[str, Remembered] = field(default_factory=dict)
+    """Per URL (as the listing spells it)."""
+
+
 class SeenStore(abc.ABC):
     """URLs and content hashes of records already durably written, with their latest version."""
 
@@ -52,9 +85,12 @@ class SeenStore(abc.ABC):
     def get(self, url: str) -> SeenEntry | None: ...
 
     @abc.abstractmethod
-    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
+    def add_many(
+        self, entries: Iterable[SeenEntry], files: Iterable[str] = (), lastmods: Iterable[ListedLastmod] = ()
+    ) -> None:
         """Add or update entries in one transaction; an existing URL keeps its highest version. ``files``:
-        the output files (relative to the output folder) these entries come from, recorded with them."""
+        the output files (relative to the output folder) these entries come from, recorded with them.
+        ``lastmods``: listing lastmods now verified (their pages fetched and written, or found unchanged)."""
 
     @abc.abstractmethod
     def has_file(self, path: str) -> bool:
@@ -66,6 +102,27 @@ class SeenStore(abc.ABC):
 
     @abc.abstractmethod
     def count(self) -> int: ...
+
+    def listing_memory(self, listing: str) -> ListingMemory:
+        """The last verdict on a listing and the lastmods remembered for its URLs.
+
+        This default remembers nothing: every lastmod then looks new, and the already-written check falls
+        back to comparing it with the stored ``modified_at`` (a store that implements only the URL methods
+        still works, at the cost of repeats that fetch more)."""
+        return ListingMemory()
+
+    def remember_listing(
+        self,
+        listing: str,
+        observed: Mapping[str, str],
+        forget: Collection[str],
+        unreliable: bool | None,
+        judged_at: str,
+    ) -> None:
+        """In one transaction: the lastmods a run read in the listing (only new or changed ones need be
+        passed), URLs it no longer lists (their memory is dropped) and the verdict on its lastmods.
+        This default keeps nothing (see :meth:`listing_memory`)."""
+        return None
 
     @abc.abstractmethod
     def close(self) -> None: ...

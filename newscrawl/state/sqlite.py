@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from newscrawl.state.base import SeenEntry, SeenStore, StateError
+from newscrawl.state.base import (
+    ListedLastmod,
+    ListingMemory,
+    Remembered,
+    SeenEntry,
+    SeenStore,
+    StateError,
+)
 
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS seen (url TEXT PRIMARY KEY, content_hash TEXT, version INT, "
@@ -15,6 +22,11 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS seen_content_hash ON seen (content_hash)",
     # Output files whose records are in ``seen`` (path relative to the output folder, and its date folder).
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, day TEXT)",
+    # What sitemaps said of their URLs: per listing and URL (as listed) the lastmod last observed and the
+    # one last verified (fetched and committed, or found unchanged); and each listing's verdict.
+    "CREATE TABLE IF NOT EXISTS listed (listing TEXT, url TEXT, observed TEXT, verified TEXT, "
+    "PRIMARY KEY (listing, url)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS listings (listing TEXT PRIMARY KEY, unreliable INT, judged_at TEXT)",
 )
 _UPSERT = (
     "INSERT INTO seen (url, content_hash, version, modified_at, written_at) VALUES (?, ?, ?, ?, ?) "
@@ -23,6 +35,18 @@ _UPSERT = (
     "WHERE excluded.version >= seen.version"
 )
 _COLUMNS = "url, content_hash, version, modified_at, written_at"
+_VERIFY = (
+    "INSERT INTO listed (listing, url, observed, verified) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (listing, url) DO UPDATE SET verified = excluded.verified"
+)
+_OBSERVE = (
+    "INSERT INTO listed (listing, url, observed) VALUES (?, ?, ?) "
+    "ON CONFLICT (listing, url) DO UPDATE SET observed = excluded.observed"
+)
+_VERDICT = (
+    "INSERT INTO listings (listing, unreliable, judged_at) VALUES (?, ?, ?) "
+    "ON CONFLICT (listing) DO UPDATE SET unreliable = excluded.unreliable, judged_at = excluded.judged_at"
+)
 
 
 def _day_of(path: str) -> str | None:
@@ -94,21 +118,60 @@ class SqliteSeenStore(SeenStore):
             row = self.db.execute(f"SELECT {_COLUMNS} FROM seen WHERE url = ?", (url,)).fetchone()
         return SeenEntry(*row) if row else None
 
-    def add_many(self, entries: Iterable[SeenEntry], files: Iterable[str] = ()) -> None:
+    def add_many(
+        self, entries: Iterable[SeenEntry], files: Iterable[str] = (), lastmods: Iterable[ListedLastmod] = ()
+    ) -> None:
         rows = [(e.url, e.content_hash, e.version, e.modified_at, e.written_at) for e in entries]
         file_rows = [(path, _day_of(path)) for path in files]
-        if not rows and not file_rows:
+        lastmod_rows = [(m.listing, m.url, m.lastmod, m.lastmod) for m in lastmods]
+        if not rows and not file_rows and not lastmod_rows:
             return
+        with self._transaction():
+            self.db.executemany(_UPSERT, rows)
+            self.db.executemany("INSERT OR IGNORE INTO files (path, day) VALUES (?, ?)", file_rows)
+            self.db.executemany(_VERIFY, lastmod_rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: everything in it is committed together, or nothing is."""
         with self._guard():
             self.db.execute("BEGIN IMMEDIATE")
             try:
-                self.db.executemany(_UPSERT, rows)
-                self.db.executemany("INSERT OR IGNORE INTO files (path, day) VALUES (?, ?)", file_rows)
+                yield
                 self.db.execute("COMMIT")
             except BaseException:
                 if self.db.in_transaction:
                     self.db.execute("ROLLBACK")
                 raise
+
+    def listing_memory(self, listing: str) -> ListingMemory:
+        with self._guard():
+            verdict = self.db.execute(
+                "SELECT unreliable FROM listings WHERE listing = ?", (listing,)
+            ).fetchone()
+            rows = self.db.execute(
+                "SELECT url, observed, verified FROM listed WHERE listing = ?", (listing,)
+            ).fetchall()
+        unreliable = None if verdict is None or verdict[0] is None else bool(verdict[0])
+        return ListingMemory(
+            unreliable, {url: Remembered(observed, verified) for url, observed, verified in rows}
+        )
+
+    def remember_listing(
+        self,
+        listing: str,
+        observed: Mapping[str, str],
+        forget: Collection[str],
+        unreliable: bool | None,
+        judged_at: str,
+    ) -> None:
+        with self._transaction():
+            self.db.executemany(_OBSERVE, ((listing, url, value) for url, value in observed.items()))
+            self.db.executemany(
+                "DELETE FROM listed WHERE listing = ? AND url = ?", ((listing, url) for url in forget)
+            )
+            if unreliable is not None:
+                self.db.execute(_VERDICT, (listing, int(unreliable), judged_at))
 
     def count(self) -> int:
         with self._guard():
