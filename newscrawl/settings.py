@@ -66,6 +66,8 @@ NEWSCRAWL_EXTRACT_PROCESSES = "auto"
 # Article requests waiting in Scrapy's scheduler at most; later discoveries wait as bare URLs (0: no limit;
 # a JOBDIR job has none, since its queue on disk is what makes it resumable).
 NEWSCRAWL_QUEUED_ARTICLES = 256
+# Besides the feeds and sitemaps a portal module registers, read robots.txt Sitemap: lines and home-page feeds.
+NEWSCRAWL_DECLARED_DISCOVERY = True
 NEWSCRAWL_SINGLE_PAGE = True  # ask for the portal's all-pages view; False follows page links instead
 NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # host -> origin, for a local mirror or the test server
 # Hosts ("host" or "host:port") that may be loopback/private addresses; only the tests set it (their server)

@@ -18,6 +18,8 @@ def _discovery(portal: Portal) -> str:
         parts.append(f"{len(portal.feeds)} RSS")
     if portal.news_sitemaps:
         parts.append(f"{len(portal.news_sitemaps)} news sitemap")
+    if portal.declared_discovery:
+        parts.append("robots.txt sitemaps, home-page feeds")
     return ", ".join(parts) or "-"
 
 
@@ -43,17 +45,24 @@ def _fields(portal: Portal) -> str:
 
 def render() -> str:
     rows = [
-        "| portal | spider | discovery | multi-page | domains | fields from portal rules |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| portal | spider | discovery | multi-page | domain (every host under it) | URL shapes tested | "
+        "fields from portal rules |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for portal in PORTALS.values():
-        domains = ", ".join(f"`{d}`" for d in (portal.hosts or portal.domains))
+        domains = ", ".join(f"`{d}`" for d in portal.domains)
+        n = len(portal.hosts)
+        known = f"{n} host{'s' if n != 1 else ''} known" if n else "home host"
         rows.append(
-            f"| {portal.name} | `{portal.id}` | {_discovery(portal)} | {_multipage(portal)} | {domains} | "
-            f"{_fields(portal)} |"
+            f"| {portal.name} | `{portal.id}` | {_discovery(portal)} | {_multipage(portal)} | {domains} "
+            f"(home `{portal.home}`; {known}) | {len(portal.url_examples)} | {_fields(portal)} |"
         )
     hosts = sorted({h for p in PORTALS.values() for h in (p.hosts or p.domains)})
-    total = f"{len(PORTALS)} portals, {len(hosts)} hosts with evidence of the template."
+    total = (
+        f"{len(PORTALS)} portals, {len(hosts)} hosts with evidence of the template; any other host under a "
+        "portal's domain (a regional site, `m.`, `amp.`, the bare domain) is read with the same rules. "
+        "The hosts and URL shapes each module knows are in its docstring and its `url_examples`."
+    )
     return "\n".join([BEGIN, *rows, "", total, END])
 
 
