@@ -84,6 +84,10 @@ ADDONS = {"newscrawl.downloader.replay.ReplayPoliteness": 0}
 from newscrawl.pipelines import ITEM_PIPELINES  # noqa: E402, F401 - normalise, validate, dedupe, write
 
 NEWSCRAWL_OUTPUT_DIR = "output"
+# A chunk of output is made final (renamed, recorded in the seen-store) every this many records per portal,
+# or when it is this many seconds old, whichever comes first: a kill loses at most one chunk (0: no limit).
+NEWSCRAWL_COMMIT_RECORDS = 500
+NEWSCRAWL_COMMIT_SECONDS = 60
 NEWSCRAWL_STATE_DIR = "state"
 # Stories (README "Stories"): near-duplicates across portals under one story_id; mark, drop or off.
 NEWSCRAWL_NEAR_DUPLICATES = "mark"

@@ -39,19 +39,23 @@ def test_readme_loading_example_keeps_the_newest_version_per_url(tmp_path: Path,
     out = tmp_path / "output"
     d1, d2 = "https://news.detik.com/berita/d-1/banjir", "https://news.detik.com/berita/d-2/macet"
     k1 = "https://nasional.kompas.com/read/2026/01/03/1/pemilu"
-    write(out / "detik/2026-01-02/20260102T010000Z-abc123.jsonl", record(d1, "detik"), record(d2, "detik"))
+    # A run writes in chunks (<run-id>-0001.jsonl, -0002, ...); a killed run leaves a .part file.
+    write(out / "detik/2026-01-02/20260102T010000Z-abc123-0001.jsonl", record(d1, "detik"))
+    write(out / "detik/2026-01-02/20260102T010000Z-abc123-0002.jsonl", record(d2, "detik"))
     modified = "2026-01-05T09:00:00+07:00"
     write(
-        out / "detik/2026-01-05/20260105T010000Z-def456.jsonl",
+        out / "detik/2026-01-05/20260105T010000Z-def456-0001.jsonl",
         record(d1, "detik", 2, "2026-01-05T02:00:00Z", modified_at=modified),
     )
-    write(out / "kompas/2026-01-03/20260103T010000Z-aaa111.jsonl", record(k1, "kompas", published_at=None))
     write(
-        out / "kompas/2026-01-04/20260104T010000Z-bbb222.jsonl",
+        out / "kompas/2026-01-03/20260103T010000Z-aaa111-0001.jsonl", record(k1, "kompas", published_at=None)
+    )
+    write(
+        out / "kompas/2026-01-04/20260104T010000Z-bbb222-0001.jsonl",
         record(k1, "kompas", 1, "2026-01-04T01:00:00Z"),
     )
-    write(out / "kompas/2026-02-01/20260201T010000Z-ccc333.jsonl", record(k1 + "-februari", "kompas"))
-    (out / "detik/2026-01-05/20260105T011500Z-ddd444.jsonl.part").write_text(
+    write(out / "kompas/2026-02-01/20260201T010000Z-ccc333-0001.jsonl", record(k1 + "-februari", "kompas"))
+    (out / "detik/2026-01-05/20260105T011500Z-ddd444-0001.jsonl.part").write_text(
         '{"url": "half', encoding="utf-8"
     )
     (out / "_runs").mkdir()
