@@ -9,6 +9,7 @@ so what the run holds stays bounded by the writer's chunk size however long the 
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -46,8 +47,8 @@ class DedupePipeline:
         """Entries that passed dedupe but whose records are not yet durably written, by URL."""
         self.pending_hashes: dict[str, str] = {}
         """Their content hashes (to the URL)."""
-        self._passed: dict[str, int] = {}
-        """``id()`` of the item each pending entry came from (see :meth:`dropped_later`)."""
+        self._passed: dict[str, weakref.ref[Any] | None] = {}
+        """The item each pending entry came from, weakly (see :meth:`dropped_later`)."""
         self.lastmods = ListingLastmods.for_crawler(crawler)
         """Listing lastmods of fetched articles, recorded with their commit (see ``state/listings.py``)."""
         # The store closes on spider_closed, which comes after every pipeline's close_spider, so the
@@ -98,14 +99,18 @@ class DedupePipeline:
             raise drop(self.crawler, item, "duplicate content", "newscrawl/duplicates/content")
         self.pending[url] = SeenEntry.from_record(adapter, written_at="")
         self.pending_hashes[content_hash] = url
-        self._passed[url] = id(item)
+        try:
+            self._passed[url] = weakref.ref(item)
+        except TypeError:  # a plain dict item (``newscrawl reextract``): no later stage drops it
+            self._passed[url] = None
         return item
 
     def dropped_later(self, item: Any, **kwargs: Any) -> None:
         """A record that passed dedupe was dropped by a later stage (stories, the writer): it will never be
         committed, so it is no longer held. (The very item: a copy dropped here leaves the first alone.)"""
         url = ItemAdapter(item).get("url")
-        if isinstance(url, str) and self._passed.get(url) == id(item):
+        passed = self._passed.get(url) if isinstance(url, str) else None
+        if passed is not None and passed() is item:
             self._forget(url)
             self.lastmods.forget(url)
 
