@@ -84,9 +84,10 @@ class Tempo(Portal):
     )
     url_rewrites = (
         # AMP on a channel host: /amp/{id}/{slug} (its /amp already dropped) is /read/{id}/{slug}
-        (r"^(https://(?!koran\.)[\w-]+\.tempo\.co)/(\d+/[\w-]+)", r"\1/read/\2"),
+        # (ids have 5 digits or more, so a year-first path of some future shape is left alone)
+        (r"^(https://(?!koran\.)[\w-]+\.tempo\.co)/(\d{5,}/[\w-]+)", r"\1/read/\2"),
         # Koran Tempo AMP: /amp/{rubrik}/{id}/{slug} is /read/{rubrik}/{id}/{slug} (likely, see above)
-        (r"^(https://koran\.tempo\.co)/(?!read/)([a-z-]+/\d+/[\w-]+)", r"\1/read/\2"),
+        (r"^(https://koran\.tempo\.co)/(?!read/)([a-z-]+/\d{5,}/[\w-]+)", r"\1/read/\2"),
         # the older full-text view of a /read/ article
         (r"^(https://[\w-]+\.tempo\.co/read/\d+/[\w-]+)/full(?:&view=ok)?/?$", r"\1"),
     )
