@@ -23,6 +23,19 @@ Hosts: ``jateng`` and ``palu`` are evidenced by regional article text with the s
 furniture; the other regional sites are the "Network" menu of the real 2020 tribunnews page, each a
 ``{zone}.tribunnews.com`` host (some may have moved to own domains since). ``video.tribunnews.com`` and the
 ``/video/``, ``/images/``, ``/foto/``, ``/webstories/`` routes have no article text.
+
+URL shapes (public URLs, ``tests/data/real_article_urls.tsv``: 34 rows, 2013-2026): the national site
+``www.tribunnews.com/{section}/YYYY/MM/DD/{slug}`` and, since 2026, ``www.tribunnews.com/{section}/{id}/{slug}``
+(both live). ``m.tribunnews.com`` (the mobile mirror the desktop page names in its ``alternate`` link) and the
+bare domain are aliases of ``www``. The regional sites ``{zone}.tribunnews.com/YYYY/MM/DD/{slug}`` (surabaya,
+bali, batam, palu, jateng, pontianak, lampung, kaltim, makassar, bengkulu, wartakota, ...) are newsrooms of
+their own and keep their host. AMP: ``m.tribunnews.com/amp/{section}/YYYY/MM/DD/{slug}`` (the ``amphtml`` link
+of the real 2020 page; a 2024 Google-News record pairs it with the ``www`` URL) and
+``{zone}.tribunnews.com/amp/YYYY/MM/DD/{slug}`` (sumsel, ternate, palembang, jogja, medan in public links,
+2017-2023): the shared rules drop ``m.`` and the ``/amp`` prefix, so both give the desktop URL. AMP pages
+open the body with the reporter line "Laporan Wartawan Tribunnews.com, <name>" (a shared noise rule) and are
+read by the generic path. ``?page=N`` and ``?page=all`` are views of one article. Not articles: ``/tag/``,
+``/topic/``, ``/index-news``, ``/penulis/`` and ``/editor/`` profiles, ``/epaper``, the media routes above.
 """
 
 from __future__ import annotations
@@ -81,6 +94,10 @@ class Tribunnews(Portal):
         "ternate.tribunnews.com",
         "ambon.tribunnews.com",
         "papua.tribunnews.com",
+        # likely: home pages of these hosts in CBA-UPC/clean_resources (Tribun Bengkulu) and a public
+        # scraper reading kaltara.tribunnews.com/sitemap.xml (2024); same CMS, not checked live
+        "bengkulu.tribunnews.com",
+        "kaltara.tribunnews.com",
     )
     site_names = (
         "tribunnews.com",
@@ -95,13 +112,19 @@ class Tribunnews(Portal):
         "pos belitung",
     )
 
-    feeds = ()  # www.tribunnews.com/rss links every item to the homepage [LIVE-2026]
+    # No feed: www.tribunnews.com/rss is well-formed but links every item to the homepage [LIVE-2026: the
+    # egi-media-crawl adapter's live check of 2026-07-24]. {zone}.tribunnews.com/rss exists (dossier), but an
+    # unattributed public plan (2026-08) found the regional and main RSS answering an HTML error page: weak.
+    feeds = ()
+    # How firm each sitemap is: /sitemap.xml is an index of per-section {section}/sitemap-news.xml (Google
+    # News, ~100 URLs, +07:00) [LIVE-2026: egi-media-crawl, 2026-07-24]; robots.txt of www is read too. Regional hosts' sitemaps (kaltara.tribunnews.com/sitemap.xml, one public scraper)
+    # are not registered: one robots.txt and index per regional host each run is not worth a guess.
     news_sitemaps = (
-        "https://www.tribunnews.com/sitemap-news.xml",
-        "https://www.tribunnews.com/nasional/sitemap-news.xml",
-        "https://www.tribunnews.com/regional/sitemap-news.xml",
-        "https://www.tribunnews.com/bisnis/sitemap-news.xml",
-        "https://www.tribunnews.com/ekonomi/sitemap-news.xml",
+        "https://www.tribunnews.com/sitemap-news.xml",  # likely: news-watch code (2026-08), dossier
+        "https://www.tribunnews.com/nasional/sitemap-news.xml",  # firm: egi-media-crawl live check 2026-07-24
+        "https://www.tribunnews.com/regional/sitemap-news.xml",  # likely: news-watch code, a public scraper
+        "https://www.tribunnews.com/bisnis/sitemap-news.xml",  # likely: news-watch code
+        "https://www.tribunnews.com/ekonomi/sitemap-news.xml",  # likely: news-watch code
     )
     index_pages = ("https://www.tribunnews.com/index-news?page={page}",)
     index_link_selector = "ul.lsi li h3 a"
@@ -116,8 +139,33 @@ class Tribunnews(Portal):
         ),
     }
 
+    # The hint: a dated or numbered story path on any host (canonical URLs always have one: www or regional).
     article_url = r"^https?://[\w-]+\.tribunnews\.com/(?:[\w-]+/)*(?:\d{4}/\d{2}/\d{2}|\d{5,})/[\w-]+"
-    not_article_url = r"//video\.tribunnews\.com/|\.tribunnews\.com/(?:video|images|foto|webstories)/"
+    not_article_url = (
+        r"//video\.tribunnews\.com/|\.tribunnews\.com/(?:amp/)?(?:video|images|foto|webstories|epaper|editor)(?:/|$)|"
+        r"\.tribunnews\.com/index-news(?:/|$|\?)"
+    )
+    url_examples = {
+        "http://www.tribunnews.com/nasional/2018/03/21/kpk-tetapkan-wali-kota-dan-18-anggota-dprd-malang-sebagai-tersangka-suap": "https://www.tribunnews.com/nasional/2018/03/21/kpk-tetapkan-wali-kota-dan-18-anggota-dprd-malang-sebagai-tersangka-suap",
+        "https://www.tribunnews.com/internasional/7827148/cia-iran-mampu-bertahan-hadapi-blokade-trump-selama-3-4-bulan-dan-masih-memiliki-70-persen-rudal": "https://www.tribunnews.com/internasional/7827148/cia-iran-mampu-bertahan-hadapi-blokade-trump-selama-3-4-bulan-dan-masih-memiliki-70-persen-rudal",
+        "https://m.tribunnews.com/regional/2013/11/06/penangkapan-perampok-tower-berawal-dari-laporan-pelajar": "https://www.tribunnews.com/regional/2013/11/06/penangkapan-perampok-tower-berawal-dari-laporan-pelajar",
+        "https://tribunnews.com/superskor/2021/08/11/chelsea-vs-villarreal-piala-super-eropa-komentar-pelatih-data-dan-fakta-hingga-prediksi-skor": "https://www.tribunnews.com/superskor/2021/08/11/chelsea-vs-villarreal-piala-super-eropa-komentar-pelatih-data-dan-fakta-hingga-prediksi-skor",
+        "https://m.tribunnews.com/amp/mata-lokal-memilih/2024/08/23/breaking-news-mau-maju-pilgub-kaesang-urus-surat-keterangan-tak-pernah-dipidana-ke-pn-jaksel": "https://www.tribunnews.com/mata-lokal-memilih/2024/08/23/breaking-news-mau-maju-pilgub-kaesang-urus-surat-keterangan-tak-pernah-dipidana-ke-pn-jaksel",
+        "https://jateng.tribunnews.com/2024/12/10/macak-dengan-laporan-dana-kampanye-cekak?page=4": "https://jateng.tribunnews.com/2024/12/10/macak-dengan-laporan-dana-kampanye-cekak",
+        "https://palembang.tribunnews.com/amp/2023/11/08/soal-penilaian-harian-biologi-kelas-12-smama-materi-evolusi-beserta-kunci-jawaban-kurikulum-merdeka": "https://palembang.tribunnews.com/2023/11/08/soal-penilaian-harian-biologi-kelas-12-smama-materi-evolusi-beserta-kunci-jawaban-kurikulum-merdeka",
+        "https://wartakota.tribunnews.com/2025/08/04/ini-cara-ipti-membangun-ekosistem-pendidikan-tinggi-berbasis-kualitas-dan-keberlanjutan": "https://wartakota.tribunnews.com/2025/08/04/ini-cara-ipti-membangun-ekosistem-pendidikan-tinggi-berbasis-kualitas-dan-keberlanjutan",
+    }
+    non_article_examples = (
+        "https://www.tribunnews.com/tag/banjir-jakarta",
+        "https://www.tribunnews.com/topic/pilkada-2024",
+        "https://www.tribunnews.com/index-news?date=2025-07-24",
+        "https://www.tribunnews.com/index-news/nasional?page=2",
+        "https://www.tribunnews.com/penulis/muhammad-renald-shiftanto",
+        "https://palu.tribunnews.com/editor/fadhila-amalia",
+        "https://video.tribunnews.com/view/812345/banjir-rob-rendam-pesisir-utara-jakarta",
+        "https://www.tribunnews.com/webstories/2025/07/24/deretan-fakta-banjir-rob-di-jakarta-utara",
+        "https://jateng.tribunnews.com/images/2025/07/24/potret-banjir-rob-di-semarang",
+    )
     page_param = "page"
     single_page_params: ClassVar[dict[str, str]] = {"page": "all"}
     # 2020: div.paging "Halaman" + a[href*=page=N]; 2026: div.paging > span.total-page + a[rel=page-N]. One
