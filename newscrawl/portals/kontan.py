@@ -29,9 +29,8 @@ stocksetup, insight, ...), which keep their host: they are channels of one newsr
 ``www.kontan.co.id/news/{slug}`` also serves articles (public scrapers fetch such URLs); the bare domain
 and ``m.`` map to it. AMP: ``amp.kontan.co.id/news/{slug}`` (public links 2020-2026) drops the channel, so
 its canonical form is a guess, ``www.kontan.co.id/news/{slug}``; the fetched AMP page's canonical link
-names the channel page, and the record takes that. Channel pages announce their AMP copy at
-``{kanal}.kontan.co.id/amp/news/{slug}``, whose ``/amp`` the shared code drops. No older format was
-found. Not articles: ``foto.kontan.co.id`` (the image CDN), ``rss.`` (feeds), search, tag and index pages.
+names the channel page, and the record takes that. An ``/amp/`` path on a channel host (no public
+evidence; the shared code drops such a prefix) would give the channel page. No older format was found. Not articles: ``foto.kontan.co.id`` (the image CDN), ``rss.`` (feeds), search, tag and index pages.
 """
 
 from __future__ import annotations
