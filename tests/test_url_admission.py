@@ -174,7 +174,10 @@ REGIONAL_OR_BARE = {
     "republika", "suara", "tribunnews", "viva",
 }  # fmt: skip
 # Portals whose AMP pages public sources show (amp. hosts, /amp/ paths or /amp suffixes).
-AMP = {"antaranews", "idntimes", "kompas", "kontan", "okezone", "suara", "tempo", "tribunnews", "viva"}
+AMP = {
+    "antaranews", "idntimes", "kompas", "kontan", "liputan6", "okezone", "suara", "tempo", "tribunnews",
+    "viva",
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("portal_id", sorted(PORTALS))
