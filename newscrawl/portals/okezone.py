@@ -13,17 +13,17 @@ URL shapes (public URLs, ``tests/data/real_article_urls.tsv``: 29 rows, 2011-202
 ``{kanal}.okezone.com/read/YYYY/MM/DD/{sectionId}/{id}/{slug}``; the channel hosts are the site's own
 sections, not aliases, and keep their host. AMP replaces ``read`` by ``amp`` on the same host:
 ``{kanal}.okezone.com/amp/YYYY/MM/DD/{sectionId}/{id}/{slug}`` (news 2019, 2023; lifestyle 2024; economy 2025,
-2026 in public links; the desktop page's ``amphtml`` link has the same form), so after the shared rules drop
-the ``/amp`` prefix ``url_rewrites`` puts ``/read`` back: one URL per article. A channel carried in the path
-on ``www`` (``www.okezone.com/tren/read/2021/11/08/620/2498492/{slug}``, 2021) is its own canonical form: no
-source shows which host the ``tren`` channel lives on now. The older ``{kanal}.okezone.com/index.php/
+2026 in public links, each the ``/read/`` shape with ``amp`` in place of ``read``), so after the shared rules
+drop the ``/amp`` prefix ``url_rewrites`` puts ``/read`` back: one URL per article. A channel carried in the
+path on ``www`` (``www.okezone.com/tren/read/2021/11/08/620/2498492/{slug}``, 2021) is its own canonical form:
+no source shows which host the ``tren`` channel lives on now. The older ``{kanal}.okezone.com/index.php/
 ReadStory/YYYY/MM/DD/{sectionId}/{id}/{slug}`` (a 2008 link) keeps its form too: the same tail as ``/read/``,
-but no source shows the site serving or redirecting it, and the page's canonical link decides after the
-fetch. The bare domain maps to ``www``; ``m.okezone.com`` (an old mobile site serving ``/read/...``, one
-public scraper) keeps its host, since ``www`` serves no channel's articles and the channel host is not in
-its URLs. ``?page=N``/``?page=all`` are views of one article. Not
-articles: ``mpi.`` (SINDOnews reprints), ``video.``, ``foto.``, ``index.`` (``/bydate/`` lists), ``img.``,
-``cdn.``, ``redaksi.`` (staff pages), ``/tag/``, ``/indeks``, ``/more/``, ``/mmore/``.
+but no source shows the site serving or redirecting it, and the page's canonical link decides after the fetch.
+The bare domain maps to ``www``; ``m.okezone.com`` (an old mobile site serving ``/read/...``, one public
+scraper) keeps its host, since ``www`` serves no channel's articles and the channel host is not in its URLs.
+``?page=N``/``?page=all`` are views of one article. Not articles: ``mpi.`` (SINDOnews reprints), ``video.``,
+``foto.``, ``index.`` (``/bydate/`` lists), ``img.``, ``cdn.``, ``redaksi.`` (staff pages), ``/tag/``,
+``/indeks``, ``/more/``, ``/mmore/``.
 """
 
 from __future__ import annotations
