@@ -82,7 +82,9 @@ def test_articles_parked_behind_a_full_queue_are_all_crawled(tmp_path: Path) -> 
     portal = get_portal("detik")
     site.add(portal.news_sitemaps[0], Route(news_sitemap([(u, now) for u in urls]), "application/xml"))
     with serve(site) as origin:
-        result = run_crawl("detik", origin, tmp_path, "-s", "NEWSCRAWL_QUEUED_ARTICLES=2")
+        # Without the declared discovery requests (robots.txt, home page), only articles wait in the queue.
+        options = ("-s", "NEWSCRAWL_QUEUED_ARTICLES=2", "-s", "NEWSCRAWL_DECLARED_DISCOVERY=False")
+        result = run_crawl("detik", origin, tmp_path, *options)
     assert result.returncode == 0, result.stderr[-3000:]
     assert "'newscrawl/parked': 4," in result.stderr
     assert {r["url"] for r in written_records(tmp_path / "output", "detik")} == set(urls)

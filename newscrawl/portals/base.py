@@ -26,11 +26,14 @@ NON_ARTICLE_URL = re.compile(
     r"/(?:tag|tags|topik|topic|topics|category|categories|kategori|kanal|author|authors|penulis|search|cari|indeks|"
     r"index|video|videos|foto|photo|photos|galeri|gallery|infografis|infografik|feed|rss|amp-stories|"
     r"webstories|login|register|about|kontak|contact)(?:/|$|[?#])|"
+    r"/(?:page/)?(?:pedoman-media-siber|kode-etik(?:-jurnalistik)?|tentang-kami|redaksi|susunan-redaksi|"
+    r"kebijakan-privasi|privacy-policy|syarat-dan-ketentuan|terms-of-service|disclaimer|karir|"
+    r"hubungi-kami|info-iklan)(?:/|$|[?#])|"
     r"\.(?:jpe?g|png|gif|webp|svg|pdf|mp3|mp4|xml|rss|zip|css|js)(?:$|[?#])",
     re.I,
 )
 """URLs that are not articles on any news site: home pages, tag, topic, category, author, search and index
-pages, galleries and videos, feeds and media files. Every portal refuses them, besides its own
+pages, galleries and videos, the site's own pages (editorial guidelines, staff, privacy), feeds and media files. Every portal refuses them, besides its own
 ``not_article_url``."""
 STORY_PATH = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+){2,}|\d{5,}")
 """What an article URL's path holds somewhere: a slug of three words or more, or a long numeric id. A path

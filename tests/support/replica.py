@@ -214,8 +214,16 @@ def portal_replica(
             site.add(page_url, Route(page_file.read_bytes()))
         when = announced or datetime.fromisoformat(record["published_at"])
         (feed_items.append((url, record["title"], when)) if i % 2 == 0 else sitemap_items.append((url, when)))
-    site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
-    site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
+    # A portal with only feeds (or only sitemaps) gets every article in the one it has.
+    if not portal.news_sitemaps:
+        feed_items, sitemap_items = feed_items + [(u, "x", w) for u, w in sitemap_items], []
+    elif not portal.feeds:
+        sitemap_items, feed_items = sitemap_items + [(u, w) for u, _, w in feed_items], []
+    listings = [*portal.feeds[:1], *portal.news_sitemaps[:1]]
+    if portal.feeds:
+        site.add(portal.feeds[0], Route(rss(feed_items), "application/rss+xml; charset=utf-8"))
+    if portal.news_sitemaps:
+        site.add(portal.news_sitemaps[0], Route(news_sitemap(sitemap_items), "application/xml"))
     # The first index page's bare path answers for every date (queries fall back to it); a page that
     # brings no new article is the last one walked.
     linked = [c.fetched_url() for c in cases] if index else []
@@ -226,8 +234,7 @@ def portal_replica(
     for host in {
         urlsplit(u).netloc
         for u in (
-            portal.feeds[0],
-            portal.news_sitemaps[0],
+            *listings,
             f"https://{portal.home}/",
             *(c.fetched_url() for c in cases),
         )
