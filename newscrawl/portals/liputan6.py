@@ -11,14 +11,15 @@ pages), the "Baca Juga" box (``.baca-juga-collections``), infographic prompts an
 
 Discovery: the per-channel RSS feeds on ``feed.liputan6.com``. The ``/indeks`` pages are client-side only
 (no server-rendered list), so there is no dated index for backfill. ``photo`` / ``foto`` / ``video`` channels
-have no article text; ``enamplus.`` and ``berita.`` use other templates and are left out of the URL rule.
+have no article text; ``enamplus.`` and ``berita.`` use other templates and are left out of the hint.
 ``opera.liputan6.com`` serves the same articles (same byline and date lines).
 
-URL shapes (public URLs, ``tests/data/real_article_urls.tsv``): ``www.liputan6.com/{channel}/read/{id}/{slug}``
-(the id is global: the channel and slug do not identify the article); the bare domain and ``m.liputan6.com``
-are aliases of ``www`` (``m.liputan6.com/tekno/read/4636663/...`` in public code); ``opera.liputan6.com``
-serves the same paths and ids, so it maps to ``www`` too. Liputan6 has no regional hosts: regional news is
-the ``/regional/`` and ``/surabaya/`` channels on ``www``. The older channel subdomains
+URL shapes (public URLs, ``tests/data/real_article_urls.tsv``):
+``www.liputan6.com/{channel}/read/{id}/{slug}`` (the id is global: the channel and slug do not identify the
+article); the bare domain and ``m.liputan6.com`` are aliases of ``www``
+(``m.liputan6.com/tekno/read/4636663/...`` in public code); ``opera.liputan6.com`` serves the same paths and
+ids, so it maps to ``www`` too. Liputan6 has no regional hosts: regional news is the ``/regional/`` and
+``/surabaya/`` channels on ``www``. The older channel subdomains
 ``{news,bola,showbiz,tekno,pilkada,...}.liputan6.com/read/{id}/{slug}`` (2014-2018 links, 13 corpus rows)
 carry the same global id with the channel as host label: they are rewritten to
 ``www.liputan6.com/{channel}/read/{id}/{slug}``. The AMP page ``www.liputan6.com/amp/{id}/{slug}`` (also on
