@@ -35,7 +35,8 @@ class Kumparan(Portal):
     hosts = ("kumparan.com",)
     site_names = ("kumparan.com", "kumparan")
 
-    # likely: berita-indo-api reads it (const.ts and its 2023 Next.js route); dossier [CODE]. Not verified live.
+    # likely: berita-indo-api reads it (const.ts and its later Next.js route); dossier [CODE]. Not verified
+    # live.
     feeds = ("https://lapi.kumparan.com/v2.0/rss/",)
     # firm: the sitemap index; it leads to the per-channel news sitemaps (sitemap_channel_news.xml, ...)
     # (dossier, verified live 2026-07).
