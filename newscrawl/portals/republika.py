@@ -3,10 +3,11 @@
 Dossier section 11. Article URL ``{kanal}.republika.co.id/berita/{9-char code}/{slug}`` (a malformed
 ``/berita//{code}/`` also occurs). Body ``div.article-content article``; paragraphs arrive as malformed
 ``<p class="b2"> <p>text</p></p>``, which the HTML parser turns into siblings; "Baca Juga" boxes
-(``.picked-article``), ad widgets (``[id^=bn_]``), "Loading..." and "Ikuti Whatsapp Channel Republika"
-sit between them. JSON-LD ``author`` is the EDITOR ("Red:"): reporters and editor are read from the byline
+(``.picked-article``), ad widgets (``[id^=bn_]``), "Loading..." and "Ikuti Whatsapp Channel Republika" sit
+between them. JSON-LD ``author`` is the EDITOR ("Red:"): reporters and editor are read from the byline
 "Rep: X / Red: Y" instead (``div.max-card__title``; on pages without it, such as the AMP page and the fbeta
-front end, the first short element after the headline that opens with "Rep:"). The body is not paginated; ``#next-article`` scrolls to a different article.
+front end, the first short element after the headline that opens with "Rep:"). The body is not paginated;
+``#next-article`` scrolls to a different article.
 
 robots.txt: Republika's robots.txt disallows everything (``Disallow: /``) for a list of named crawlers,
 among them ``Scrapy``; the ``User-agent: *`` group allows articles. This crawler's default User-Agent
@@ -15,18 +16,19 @@ crawl. It stays obeyed: this module sets nothing. If Republika adds a group that
 spider fetches nothing; only the operator can decide otherwise (with Republika's permission, by running
 with their own ``-s USER_AGENT=...`` or ``-s ROBOTSTXT_OBEY=False``), never this module.
 
-URL shapes (public URLs, ``tests/data/real_article_urls.tsv``): ``{kanal}.republika.co.id/berita/{code}/{slug}``
-where the code is one sequence across hosts (9 characters since about 2019: ``sz0pq7449``; the short ids of
-earlier years have 6: ``news.republika.co.id/berita/m8w2pj/...`` of 2012). Channel hosts (news, ekonomi,
-khazanah, iqra, ameera, analisis, ...) and the regional sites ``rejabar.``/``rejogja.`` keep their host:
-which host is canonical for a code is the page's canonical link, not a rule. ``www.`` serves codes too
+URL shapes (public URLs, ``tests/data/real_article_urls.tsv``):
+``{kanal}.republika.co.id/berita/{code}/{slug}`` where the code is one sequence across hosts (9 characters
+since about 2019: ``sz0pq7449``; the short ids of earlier years have 6:
+``news.republika.co.id/berita/m8w2pj/...`` of 2012). Channel hosts (news, ekonomi, khazanah, iqra, ameera,
+analisis, ...) and the regional sites ``rejabar.``/``rejogja.`` keep their host: which host is canonical for a
+code is the page's canonical link, not a rule. ``www.`` serves codes too
 (``www.republika.co.id/berita/qxocam463/...``); the bare domain and ``m.republika.co.id`` map to ``www``.
-``fbeta.republika.co.id`` (a beta front end in stored pages) also serves long codes (13 and 20 characters)
-and stays its own host. The AMP page is ``www.republika.co.id/amp/{code}`` with no slug (two public
-documents, 2019-2020), so without ``/amp`` it stays ``www.republika.co.id/{code}``: the fetched page's
-canonical link names the article URL (its body is read by the generic path). The 2015-2016 form
-``{kanal}.republika.co.id/berita/{kanal}/{sub}/YY/MM/DD/{code}-{slug}`` is admitted as it is (no mapping
-to today's URL is evidenced). Not articles: ``/berita/serial/`` (the next-article scroller),
+``fbeta.republika.co.id`` (a beta front end in stored pages) also serves long codes (13 and 20 characters) and
+stays its own host. The AMP page is ``www.republika.co.id/amp/{code}`` with no slug (two public documents,
+2019-2020), so without ``/amp`` it stays ``www.republika.co.id/{code}``: the fetched page's canonical link
+names the article URL (its body is read by the generic path). The 2015-2016 form
+``{kanal}.republika.co.id/berita/{kanal}/{sub}/YY/MM/DD/{code}-{slug}`` is admitted as it is (no mapping to
+today's URL is evidenced). Not articles: ``/berita/serial/`` (the next-article scroller),
 ``/berita/inpicture/`` galleries, ``tv.republika.co.id`` (video), the ``static.``/``files.`` hosts, and
 ``/indeks``, ``/index/...`` listings. ``visual.republika.co.id`` photo stories carry text: the page decides.
 """
