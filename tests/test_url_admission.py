@@ -175,8 +175,8 @@ REGIONAL_OR_BARE = {
 }  # fmt: skip
 # Portals whose AMP pages public sources show (amp. hosts, /amp/ paths or /amp suffixes).
 AMP = {
-    "antaranews", "idntimes", "inews", "kompas", "kontan", "liputan6", "okezone", "republika", "suara",
-    "tempo", "tribunnews", "viva",
+    "antaranews", "idntimes", "inews", "jpnn", "kompas", "kontan", "liputan6", "okezone", "republika",
+    "suara", "tempo", "tribunnews", "viva",
 }  # fmt: skip
 
 
