@@ -25,8 +25,8 @@ from newscrawl.ops.common import (
     state_dir,
 )
 from newscrawl.ops.lock import Busy, RunLock
-from newscrawl.state import StateError, sqlite_path
-from newscrawl.state.rebuild import rebuild
+from newscrawl.state import StateError, is_redis, open_store, sqlite_path
+from newscrawl.state.rebuild import fill, rebuild
 from newscrawl.state.sqlite import SqliteSeenStore
 
 
@@ -44,6 +44,8 @@ def state_problem(settings: Settings) -> str | None:
     """Why a run must not start with this seen-store (missing while output exists, unreadable), or None."""
     if not settings.getbool("NEWSCRAWL_DEDUPE", True):
         return None
+    if is_redis(settings):
+        return _redis_problem(settings)
     try:
         path = sqlite_path(settings)
     except ValueError as exc:
@@ -64,12 +66,38 @@ def state_problem(settings: Settings) -> str | None:
     return None
 
 
+def _redis_problem(settings: Settings) -> str | None:
+    """The shared store must answer, and must not be empty while this machine's output holds records."""
+    try:
+        with open_store(settings) as store:
+            empty = store.count() == 0
+    except StateError as exc:
+        return str(exc)
+    output = output_dir(settings)
+    if empty and next(output.glob("*/*/*.jsonl"), None) is not None:
+        return (
+            f"the seen-store in Redis is empty but {output} holds records, which would all be written again; "
+            f"fill it with `newscrawl state rebuild` on each machine (or use a fresh output folder)"
+        )
+    return None
+
+
 def _settings_and_path(args: argparse.Namespace) -> tuple[Settings, Path]:
     settings = project_settings(args.set)
     return settings, sqlite_path(settings)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    settings = project_settings(args.set)
+    if is_redis(settings):
+        try:
+            with open_store(settings) as store:
+                info = {"store": store.where, "urls": store.count(), "bytes": store.memory_bytes()}
+        except StateError as exc:
+            print(f"newscrawl state: {exc}", file=sys.stderr)
+            return EXIT_STATE
+        print(json.dumps(info))
+        return EXIT_OK
     try:
         _, path = _settings_and_path(args)
     except ValueError as exc:
@@ -90,6 +118,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
+    settings = project_settings(args.set)
+    if is_redis(settings):
+        return _fill_redis(settings)
     try:
         settings, path = _settings_and_path(args)
     except ValueError as exc:
@@ -111,6 +142,30 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
             return EXIT_STATE
     print(
         f"rebuilt {path} from {files} files: {records} records, {urls} URLs"
+        f" ({skipped} unreadable lines skipped) in {time.monotonic() - started:.1f} s"
+    )
+    return EXIT_OK
+
+
+def _fill_redis(settings: Settings) -> int:
+    """Add this machine's output to the shared Redis store (each machine runs it for its own output; a URL
+    keeps its highest version). Also how an existing SQLite store moves to Redis: its output fills it."""
+    try:
+        lock = RunLock(state_dir(settings)).acquire()
+    except Busy as exc:
+        print(f"newscrawl state rebuild: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
+    with lock:
+        started = time.monotonic()
+        try:
+            with open_store(settings) as store:
+                files, records, skipped = fill(store, output_dir(settings))
+                urls, where = store.count(), store.where
+        except (OSError, StateError) as exc:
+            print(f"newscrawl state rebuild: failed: {exc}", file=sys.stderr)
+            return EXIT_STATE
+    print(
+        f"filled {where} from {files} files: {records} records; it holds {urls} URLs"
         f" ({skipped} unreadable lines skipped) in {time.monotonic() - started:.1f} s"
     )
     return EXIT_OK

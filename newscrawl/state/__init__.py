@@ -8,7 +8,7 @@ from newscrawl.state.base import (
     SeenStore,
     StateError,
 )
-from newscrawl.state.open import open_store, sqlite_path, store_location
+from newscrawl.state.open import is_redis, open_store, sqlite_path, store_location
 from newscrawl.state.sqlite import SqliteSeenStore
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "SeenStore",
     "SqliteSeenStore",
     "StateError",
+    "is_redis",
     "open_store",
     "sqlite_path",
     "store_location",

@@ -20,11 +20,13 @@ from newscrawl.state.sqlite import SqliteSeenStore
 DEFAULT_STATE_DIR = "state"
 SQLITE_FILENAME = "seen.sqlite3"
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]+)://(.*)$")
+REDIS_SCHEMES = ("redis", "rediss")
 
 
 def store_location(settings: Mapping[str, Any]) -> str:
-    """``NEWSCRAWL_STATE_URL`` if set, else ``<NEWSCRAWL_STATE_DIR or "state">/seen.sqlite3``."""
-    url = settings.get("NEWSCRAWL_STATE_URL")
+    """``NEWSCRAWL_STATE_URL`` if set; else the cluster's Redis (``NEWSCRAWL_REDIS_URL``), where every worker
+    shares one store; else ``<NEWSCRAWL_STATE_DIR or "state">/seen.sqlite3``."""
+    url = settings.get("NEWSCRAWL_STATE_URL") or settings.get("NEWSCRAWL_REDIS_URL")
     if url:
         return str(url)
     return str(Path(settings.get("NEWSCRAWL_STATE_DIR") or DEFAULT_STATE_DIR) / SQLITE_FILENAME)
@@ -50,8 +52,8 @@ def sqlite_path(target: Mapping[str, Any] | str | os.PathLike[str]) -> Path:
     scheme, rest = _scheme(location)
     if scheme and scheme != "sqlite":
         raise ValueError(
-            f"seen-store {location!r}: the {scheme}:// store is not implemented yet; "
-            f"use a SQLite path (NEWSCRAWL_STATE_DIR) or a sqlite:/// URL"
+            f"seen-store {location!r}: a {scheme}:// store is not a SQLite file; "
+            f"use a SQLite path (NEWSCRAWL_STATE_DIR), a sqlite:/// URL or a redis:// URL"
         )
     if scheme:
         location = rest[1:] if rest.startswith("/") else rest
@@ -59,9 +61,19 @@ def sqlite_path(target: Mapping[str, Any] | str | os.PathLike[str]) -> Path:
     return path / SQLITE_FILENAME if path.is_dir() else path
 
 
+def is_redis(target: Mapping[str, Any] | str | os.PathLike[str]) -> bool:
+    """Whether the store named is in Redis (``redis://`` or ``rediss://``)."""
+    return _scheme(_location(target))[0] in REDIS_SCHEMES
+
+
 def open_store(target: Mapping[str, Any] | str | os.PathLike[str]) -> SeenStore:
     """Open the store named by Scrapy settings, a path, or a URL, chosen by its scheme.
 
-    A plain path or ``sqlite://``: :class:`SqliteSeenStore` (:func:`sqlite_path` says which file).
+    ``redis://`` or ``rediss://``: :class:`~newscrawl.state.redis.RedisSeenStore`, shared by every worker of
+    a cluster. A plain path or ``sqlite://``: :class:`SqliteSeenStore` (:func:`sqlite_path` says which file).
     """
+    if is_redis(target):
+        from newscrawl.state.redis import RedisSeenStore  # the redis package is needed only here
+
+        return RedisSeenStore(_location(target))
     return SqliteSeenStore(sqlite_path(target))

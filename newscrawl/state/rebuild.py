@@ -43,13 +43,19 @@ def rebuild(output: Path, path: Path) -> tuple[int, int, int]:
 
 
 def _build(output: Path, tmp: Path) -> tuple[int, int, int]:
-    files = records = skipped = 0
     with SqliteSeenStore(tmp) as store:
-        for jsonl in sorted(output.glob("*/*/*.jsonl")):  # by date, then run id: later wins ties
-            files += 1
-            added, bad = record_file(store, output, jsonl)
-            records, skipped = records + added, skipped + bad
+        counts = fill(store, output)
         store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return counts
+
+
+def fill(store: SeenStore, output: Path) -> tuple[int, int, int]:
+    """Add every final output file under ``output`` to the store; (files, records, unreadable lines)."""
+    files = records = skipped = 0
+    for jsonl in sorted(Path(output).glob("*/*/*.jsonl")):  # by date, then run id: later wins ties
+        files += 1
+        added, bad = record_file(store, Path(output), jsonl)
+        records, skipped = records + added, skipped + bad
     return files, records, skipped
 
 
