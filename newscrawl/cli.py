@@ -97,10 +97,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reextract.add_argument("--state-dir", default="state", help="folder of the seen-store (default: state)")
     reextract.set_defaults(func=cmd_reextract)
+    from newscrawl.cluster import status as cluster  # README "Running on several machines"
     from newscrawl.ops import health, run, state_cli  # unattended operation: README "Running unattended"
     from newscrawl.stories import command as stories  # README "Stories"
 
-    for module in (run, health, state_cli, stories):
+    for module in (run, health, state_cli, stories, cluster):
         module.register(sub)
     return parser
 

@@ -1,5 +1,7 @@
 """Scrapy settings for newscrawl. Every newscrawl setting has the ``NEWSCRAWL_`` prefix; see the README."""
 
+import os
+
 BOT_NAME = "newscrawl"
 SPIDER_MODULES = ["newscrawl.spiders"]
 NEWSPIDER_MODULE = "newscrawl.spiders"
@@ -54,6 +56,8 @@ SPIDER_MIDDLEWARES = {
     # Link depth means nothing to a crawl driven by feeds and sitemaps (sitemap nesting is limited by the
     # spider itself), and the middleware wraps every callback's output: 1.5% of the crawl process's CPU.
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+    # Only with NEWSCRAWL_REDIS_URL: a leased request is done when its callback ends without a record.
+    "newscrawl.cluster.middleware.LeaseMiddleware": 900,
 }
 DOWNLOAD_HANDLERS = {
     "http": "newscrawl.downloader.origin.OriginMapDownloadHandler",
@@ -66,7 +70,7 @@ NEWSCRAWL_EXTRACT_PROCESSES = "auto"
 # Article requests waiting in Scrapy's scheduler at most; later discoveries wait as bare URLs (0: no limit;
 # a JOBDIR job has none, since its queue on disk is what makes it resumable).
 NEWSCRAWL_QUEUED_ARTICLES = 256
-# Besides the feeds and sitemaps a portal module registers, read robots.txt Sitemap: lines and home-page feeds.
+# Besides the feeds and sitemaps a portal module registers, read robots.txt Sitemap: lines, home-page feeds.
 NEWSCRAWL_DECLARED_DISCOVERY = True
 NEWSCRAWL_SINGLE_PAGE = True  # ask for the portal's all-pages view; False follows page links instead
 NEWSCRAWL_ORIGIN_MAP: dict[str, str] = {}  # host -> origin, for a local mirror or the test server
@@ -78,7 +82,10 @@ NEWSCRAWL_ARCHIVE_DIR = None  # a folder: write every response, with its request
 NEWSCRAWL_ARCHIVE_MAX_BYTES = 100_000_000  # a file is closed and a new one begun once it reaches this size
 NEWSCRAWL_REPLAY = None  # folder, file or glob of .warc.gz/.wacz: answer every request from it, not the net
 # A replay asks nothing of a server: no politeness delays unless set with -s (README "Web archives").
-ADDONS = {"newscrawl.downloader.replay.ReplayPoliteness": 0}
+ADDONS = {
+    "newscrawl.downloader.replay.ReplayPoliteness": 0,
+    "newscrawl.cluster.addon.ClusterAddon": 10,  # NEWSCRAWL_REDIS_URL set: scrapy-redis (see below)
+}
 
 # --- output ------------------------------------------------------------------------------------------
 from newscrawl.pipelines import ITEM_PIPELINES  # noqa: E402, F401 - normalise, validate, dedupe, write
@@ -93,13 +100,21 @@ NEWSCRAWL_STATE_DIR = "state"
 NEWSCRAWL_NEAR_DUPLICATES = "mark"
 NEWSCRAWL_STORY_DAYS = 14  # records first seen this many days ago or later are matched; older are pruned
 NEWSCRAWL_STORY_THRESHOLD = 0.5  # estimated Jaccard similarity of word 3-shingles to join a story
-NEWSCRAWL_REDIS_URL = None  # redis://host:port/db: the story index in Redis, not state/stories.sqlite3
+# --- several machines (README "Running on several machines") ----------------------------------------------
+# redis://host:port/db (or the NEWSCRAWL_REDIS_URL environment variable): one shared frontier, duplicate
+# filter, seen-store and story index for every worker; unset, newscrawl runs on one machine as before.
+NEWSCRAWL_REDIS_URL = os.environ.get("NEWSCRAWL_REDIS_URL") or None
+NEWSCRAWL_WORKER_ID = None  # default <host>-<pid>; names the worker in Redis, output files and run summaries
+NEWSCRAWL_HEARTBEAT_SECONDS = 5.0  # a worker silent for three beats is dead: its requests are put back
+NEWSCRAWL_DISCOVERY_INTERVAL = 600  # seconds: a portal's feeds and sitemaps are read once per this cycle
+NEWSCRAWL_DUPEFILTER_HOURS = 24  # a request is filtered when any worker enqueued it within about this long
 FEED_EXPORT_ENCODING = "utf-8"  # `scrapy crawl detik -O x.jsonl` writes real characters, not \u escapes
 
 # --- unattended operation (README "Running unattended") ---------------------------------------------------
 EXTENSIONS = {
     "newscrawl.extensions.summary.RunSummary": 500,  # <OUTPUT_DIR>/_runs/<run-id>.json per crawl
     "newscrawl.extensions.loglevel.RootLevelFromHandlers": 510,  # no DEBUG records built only to be dropped
+    "newscrawl.cluster.extension.ClusterExtension": 520,  # only with NEWSCRAWL_REDIS_URL: leases, heartbeat
 }
 NEWSCRAWL_REFETCH_SEEN = False  # True: request article URLs again even when the seen-store has them
 NEWSCRAWL_FAIL_FALLBACK_SHARE = 0.5  # a run fails a portal when more of its articles (3+) used the fallback

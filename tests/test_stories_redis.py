@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,9 @@ import pytest
 from newscrawl.stories import StoryError
 from newscrawl.stories.index import open_index
 from newscrawl.stories.store import StoryEntry
-from tests.support.redis_server import MISSING_REASON, REDIS_SERVER, redis_server
 from tests.test_stories import BASE, copy_of, crawler, opened, record, run, written
 
-pytest.importorskip("redis", reason="the redis package is not installed (pip install -e '.[test]')")
-pytestmark = pytest.mark.skipif(REDIS_SERVER is None, reason=MISSING_REASON)
-
-
-@pytest.fixture
-def redis_url(tmp_path: Path) -> Iterator[str]:
-    with redis_server(tmp_path / "redis") as url:
-        yield url
+# ``redis_url``: the throwaway redis-server fixture of tests/conftest.py.
 
 
 def test_stories_persist_in_redis_across_runs(tmp_path: Path, redis_url: str) -> None:

@@ -35,6 +35,9 @@ the seen-store learn those URLs, and it records the file with them in one transa
 """
 
 logger = logging.getLogger(__name__)
+UNWRITTEN = "not written: "
+"""How a drop reason begins when the record was good but could not be written (a full disk, the seen-store
+gone): its request is not done, and in a cluster it is fetched again (its lease is kept)."""
 
 
 def run_context(crawler: Crawler) -> tuple[str, datetime]:

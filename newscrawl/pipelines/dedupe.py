@@ -19,7 +19,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
-from newscrawl.pipelines import drop, records_committed
+from newscrawl.pipelines import UNWRITTEN, drop, records_committed, stop_crawl
 from newscrawl.records import utc_now
 from newscrawl.state import SeenEntry, SeenStore, StateError, open_store
 from newscrawl.state.listings import ListingLastmods
@@ -42,6 +42,8 @@ class DedupePipeline:
         if not crawler.settings.getbool("NEWSCRAWL_DEDUPE", True):
             raise NotConfigured
         self.crawler = crawler
+        self._failed = False
+        self._stop: Any = None  # keeps the close_spider_async Deferred alive
         self.store: SeenStore | None = None
         self.pending: dict[str, SeenEntry] = {}
         """Entries that passed dedupe but whose records are not yet durably written, by URL."""
@@ -85,7 +87,11 @@ class DedupePipeline:
         url, content_hash = adapter["url"], adapter["content_hash"]
         if url in self.pending:
             raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
-        stored = self.store.get(url)
+        try:
+            stored = self.store.get(url)
+            known_hash = content_hash in self.pending_hashes or self.store.has_hash(content_hash)
+        except StateError as exc:
+            raise self._unavailable(item, exc) from None
         if stored is not None:
             changed = stored.content_hash != content_hash
             # The first copy may have carried no modification time: then compare with when it was written.
@@ -95,7 +101,7 @@ class DedupePipeline:
                 raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
             adapter["version"] = stored.version + 1
             self._inc("newscrawl/versions/new")
-        if content_hash in self.pending_hashes or self.store.has_hash(content_hash):
+        if known_hash:
             raise drop(self.crawler, item, "duplicate content", "newscrawl/duplicates/content")
         self.pending[url] = SeenEntry.from_record(adapter, written_at="")
         self.pending_hashes[content_hash] = url
@@ -119,6 +125,15 @@ class DedupePipeline:
         self._passed.pop(url, None)
         if entry is not None and self.pending_hashes.get(entry.content_hash) == url:
             del self.pending_hashes[entry.content_hash]
+
+    def _unavailable(self, item: Any, exc: StateError) -> Exception:
+        """The store failed mid-crawl (Redis gone, a locked file): stop the crawl, keep nothing of the item.
+        Its request is not done: in a cluster its lease stays and it is fetched again (see UNWRITTEN)."""
+        if not self._failed:
+            self._failed = True
+            logger.error("Seen-store failed (%s): the crawl stops; records already written stay", exc)
+            self._stop = stop_crawl(self.crawler, "state_error")
+        return drop(self.crawler, item, f"{UNWRITTEN}seen-store unavailable", "newscrawl/dropped/state_error")
 
     def commit(self, records: list[dict[str, Any]], file: str | None = None) -> None:
         """Record in the store the records of an output file that is now durable (and the file)."""

@@ -25,19 +25,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 from scrapy.utils.asyncio import CallLaterResult, call_later
 
+from newscrawl.cluster.middleware import ITEM_LEASE
+from newscrawl.cluster.worker import cluster_worker_id
 from newscrawl.durable import fsync_dir
-from newscrawl.pipelines import drop, records_committed, run_context, stop_crawl
+from newscrawl.pipelines import UNWRITTEN, drop, records_committed, run_context, stop_crawl
 from newscrawl.records import record_dict
 
 logger = logging.getLogger(__name__)
 KEY_FIELDS = ("url", "portal", "content_hash", "version", "modified_at")
 """What ``records_committed`` carries of each record (all the seen-store needs)."""
 _PORTAL = re.compile(r"^[a-z0-9][a-z0-9.-]*$")  # also keeps the path inside the output directory
-_NOT_WRITTEN = ("not written: output failed", "newscrawl/dropped/write_error")
+_NOT_WRITTEN = (f"{UNWRITTEN}output failed", "newscrawl/dropped/write_error")
 MAX_CHUNKS = 100_000
 
 
@@ -63,12 +66,17 @@ class JsonlWriterPipeline:
         self.commit_seconds = settings.getfloat("NEWSCRAWL_COMMIT_SECONDS", 60.0)
         self.run_id, started = run_context(crawler)
         self.day = f"{started:%Y-%m-%d}"
+        self.stem = self.run_id
+        """File names begin with the run id, and with the worker id in a cluster: ``<run-id>-<worker>``."""
+        if worker_id := cluster_worker_id(settings):
+            self.stem = f"{self.run_id}-{worker_id}"
         self.chunks: dict[str, _Chunk] = {}
         """The open chunk of each portal (one at a time; the next is begun by the next record)."""
         self.numbers: dict[str, int] = {}
         """The last chunk number used per portal."""
         self.failed = self.closing = False
         self._stop: Any = None  # keeps the close_spider_async Deferred alive
+        crawler.signals.connect(self.spider_idle, signal=signals.spider_idle)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> JsonlWriterPipeline:
@@ -93,7 +101,10 @@ class JsonlWriterPipeline:
         except OSError as exc:
             self._fail(exc, chunk.part if chunk else self.root / portal, chunk)
             raise drop(self.crawler, item, *_NOT_WRITTEN) from None
-        chunk.keys.append({key: record.get(key) for key in KEY_FIELDS})
+        keys = {key: record.get(key) for key in KEY_FIELDS}
+        if lease := getattr(item, ITEM_LEASE, None):
+            keys[ITEM_LEASE] = lease  # a cluster request is done when its record's chunk is final
+        chunk.keys.append(keys)
         self.crawler.stats.inc_value("newscrawl/written")
         self.crawler.stats.inc_value(f"newscrawl/written/{portal}")
         if self._due(chunk):
@@ -114,12 +125,13 @@ class JsonlWriterPipeline:
         return chunk
 
     def _next_name(self, directory: Path, portal: str) -> Path:
-        """``<run-id>-<n>.jsonl`` with the next number whose name (and ``.part``) is free: a run id used
-        again (``NEWSCRAWL_RUN_ID``) never overwrites another run's chunk."""
+        """``<run-id>-<n>.jsonl`` (``<run-id>-<worker>-<n>.jsonl`` in a cluster) with the next number whose
+        name (and ``.part``) is free: a run id used again (``NEWSCRAWL_RUN_ID``) never overwrites another
+        run's chunk."""
         number = self.numbers.get(portal, 0)
         while number < MAX_CHUNKS:
             number += 1
-            final = directory / f"{self.run_id}-{number:04d}.jsonl"
+            final = directory / f"{self.stem}-{number:04d}.jsonl"
             if not final.exists() and not final.with_name(final.name + ".part").exists():
                 self.numbers[portal] = number
                 return final
@@ -139,6 +151,13 @@ class JsonlWriterPipeline:
         self.closing = True
         for portal in list(self.chunks):
             self._commit(portal)
+
+    def spider_idle(self) -> None:
+        """Nothing is in progress: make the open chunks final now. A cluster worker may wait idle for others
+        (whose requests may bring more), and its records are then durable and their requests done."""
+        if not self.closing and not self.failed:
+            for portal in list(self.chunks):
+                self._commit(portal)
 
     def _commit(self, portal: str) -> None:
         """Make the portal's open chunk final: flush, fsync, rename, then tell the seen-store."""

@@ -19,7 +19,7 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
 
 from newscrawl.items import RejectedPage
-from newscrawl.pipelines import drop, records_committed
+from newscrawl.pipelines import UNWRITTEN, drop, records_committed, stop_crawl
 from newscrawl.records import utc_now
 from newscrawl.stories import StoryEntry, StoryError
 from newscrawl.stories.index import StoryIndex, acquire, release
@@ -44,6 +44,7 @@ class StoriesPipeline:
         self.index = index
         self.shared = index is None
         """True when the index is the process's shared one (acquired at open, released at close)."""
+        self._stop: Any = None  # keeps the close_spider_async Deferred alive (after an index failure)
         self.pending: dict[str, StoryEntry] = {}
         """Entries of records passed on to the writer whose files are not yet durable, by URL."""
         # The index closes on spider_closed, after every pipeline's close_spider: the writer's last
@@ -65,14 +66,21 @@ class StoriesPipeline:
         assert self.index is not None, "open_spider() opens the index"
         adapter = ItemAdapter(item)
         url = adapter["url"]
-        found = self.index.match(
-            url,
-            adapter.get("body") or "",
-            portal=adapter.get("portal") or "",
-            published_at=adapter.get("published_at"),
-            source_outlet=adapter.get("source_outlet"),
-            now=utc_now(),
-        )
+        try:
+            found = self.index.match(
+                url,
+                adapter.get("body") or "",
+                portal=adapter.get("portal") or "",
+                published_at=adapter.get("published_at"),
+                source_outlet=adapter.get("source_outlet"),
+                now=utc_now(),
+            )
+        except StoryError as exc:  # the index in Redis went away mid-crawl: stop, write nothing unstoried
+            if self._stop is None:
+                logger.error("Story index failed (%s): the crawl stops; records already written stay", exc)
+                self._stop = stop_crawl(self.crawler, "state_error")
+            reason = f"{UNWRITTEN}story index unavailable"
+            raise drop(self.crawler, item, reason, "newscrawl/dropped/state_error") from None
         entry = found.entry
         self._inc(f"newscrawl/stories/{found.kind}")
         if found.kind == "too_short":

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import re
 from collections import deque
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -22,6 +22,10 @@ from scrapy.exceptions import DontCloseSpider
 from scrapy.http import Response, TextResponse
 from scrapy.utils.gz import gunzip
 
+from newscrawl.cluster import keys
+from newscrawl.cluster.middleware import hand_over
+from newscrawl.cluster.queue import LEASE
+from newscrawl.cluster.worker import ACQUIRED, HELD, ClusterError, Worker, redis_url
 from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
 from newscrawl.extraction.dates import parse_iso
@@ -53,6 +57,9 @@ class PortalSpider(scrapy.Spider):
         self._announced: set[str] = set()
         """Canonical URLs discovered in this crawl (a URL listed by a feed and a sitemap counts once)."""
         self.ledger = DiscoveryLedger()
+        self.discovery: dict[str, str] = {}
+        """Cluster only: who read each discovery unit this cycle (for the run summary)."""
+        self._waiting: dict[str, Callable[[], list[scrapy.Request]]] = {}
         self._written: WrittenFilter | None = None
         self._extractor: ExtractionPool | None = None
         self._parked: deque[tuple[str, Entry | None]] = deque()
@@ -69,19 +76,75 @@ class PortalSpider(scrapy.Spider):
     # --- discovery ----------------------------------------------------------------------------------------
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.logger.info("%s: articles published %s .. %s", self.name, self.window.start, self.window.end)
-        for url in self.portal.feeds:
-            if request := self._feed_request(url, REGISTERED):
+        if self.worker is not None:
+            self._read_units(self.discovery_units())  # several machines: one reads each unit (see below)
+            return
+        for requests in self.discovery_units().values():
+            for request in requests():
                 yield request
-        for url in self.portal.news_sitemaps:
-            if request := self._root_sitemap_request(url, REGISTERED):
-                yield request
-        if self.portal.declared_discovery and self.settings.getbool("NEWSCRAWL_DECLARED_DISCOVERY", True):
-            for request in self.declared_discovery_requests():
-                yield request
+
+    def discovery_units(self) -> dict[str, Callable[[], list[scrapy.Request]]]:
+        """The crawl's discovery, in units that one worker of a cluster reads per cycle: ``sources`` (the
+        portal's feeds and sitemaps, registered and declared) and, in a backfill, ``index:<day>``."""
+        units: dict[str, Callable[[], list[scrapy.Request]]] = {"sources": self.source_requests}
         if self.backfill:
             for day in self.window.days():
-                for template in self.portal.index_pages:
-                    yield self._index_request(template, day, page=1)
+                units[f"index:{day}"] = partial(self.index_requests, day)
+        return units
+
+    def source_requests(self) -> list[scrapy.Request]:
+        requests = [self._feed_request(url, REGISTERED) for url in self.portal.feeds]
+        requests += [self._root_sitemap_request(url, REGISTERED) for url in self.portal.news_sitemaps]
+        if self.portal.declared_discovery and self.settings.getbool("NEWSCRAWL_DECLARED_DISCOVERY", True):
+            requests += self.declared_discovery_requests()
+        return [request for request in requests if request is not None]
+
+    def index_requests(self, day: date) -> list[scrapy.Request]:
+        return [self._index_request(template, day, page=1) for template in self.portal.index_pages]
+
+    # --- discovery on several machines ------------------------------------------------------------------
+    @cached_property
+    def worker(self) -> Worker | None:
+        """This process as a cluster worker (``NEWSCRAWL_REDIS_URL`` set), else None."""
+        return Worker.for_settings(self.settings) if redis_url(self.settings) else None
+
+    def _read_units(self, units: dict[str, Callable[[], list[scrapy.Request]]]) -> None:
+        """Read each unit whose discovery lease this worker gets: its requests go to the shared queue at once
+        (``dont_filter``: a feed is read every cycle), then the unit is done for the cycle. A unit another
+        worker is reading is waited for (``_release_when_idle``), and taken over if that worker dies."""
+        assert self.worker is not None
+        for unit, requests in units.items():
+            status, who = self.worker.take_discovery(self.name, unit)
+            if status == ACQUIRED:
+                for request in requests():
+                    request.dont_filter = True
+                    self.crawler.engine.crawl(request)
+                self.worker.finish_discovery(self.name, unit)
+                self.discovery[unit] = "read"
+            elif status == HELD:
+                self._waiting[unit] = requests
+                self.discovery[unit] = f"read by {who or 'another worker'}"
+            else:
+                self.discovery[unit] = f"read this cycle by {who}"
+        if any(status == "read" for status in self.discovery.values()):
+            self.logger.info("%s: discovery read by this worker (%s)", self.name, ", ".join(self.discovery))
+        else:
+            self.logger.info(
+                "%s: discovery %s", self.name, "; ".join(f"{u} {s}" for u, s in self.discovery.items())
+            )
+
+    def _work_elsewhere(self) -> bool:
+        """Whether this worker should wait rather than close: another worker is still reading a unit of this
+        portal (a unit whose reader died is read here), or holds requests of it that may add more."""
+        assert self.worker is not None
+        try:
+            waiting, self._waiting = self._waiting, {}
+            if waiting:
+                self._read_units(waiting)
+            return bool(self._waiting) or self.worker.in_flight_elsewhere(keys.queue(self.name)) > 0
+        except ClusterError as exc:
+            self.logger.error("%s", exc)  # the heartbeat and the scheduler stop the crawl
+            return False
 
     def declared_discovery_requests(self) -> list[scrapy.Request]:
         """robots.txt of the portal's main hosts (for ``Sitemap:`` lines) and its home page (for feed links).
@@ -262,8 +325,8 @@ class PortalSpider(scrapy.Spider):
     def _queue_limit(self) -> int:
         """``NEWSCRAWL_QUEUED_ARTICLES``; 0 (no limit) for a persistent job, whose queue is on disk and must
         hold every discovered article for the job to resume without loss."""
-        if self.settings.get("JOBDIR"):
-            return 0
+        if self.settings.get("JOBDIR") or self.worker is not None:
+            return 0  # the queue on disk, or the cluster's queue in Redis, holds every discovered article
         return self.settings.getint("NEWSCRAWL_QUEUED_ARTICLES", 256)
 
     @cached_property
@@ -310,8 +373,11 @@ class PortalSpider(scrapy.Spider):
             self._release(self._room())
 
     def _release_when_idle(self) -> None:
-        """Scrapy would close the spider: hand over the next parked articles instead."""
+        """Scrapy would close the spider: hand over the next parked articles instead, or, in a cluster,
+        wait while another worker is still reading this portal's feeds or index pages."""
         if self._parked and self._release(self._queue_limit or None):
+            raise DontCloseSpider
+        if self.worker is not None and self._work_elsewhere():
             raise DontCloseSpider
 
     def already_written(self, url: str, entry: Entry | None) -> bool:
@@ -327,6 +393,14 @@ class PortalSpider(scrapy.Spider):
         return canonical_url(url, None if self.portal.generic else self.portal)
 
     def article_request(self, url: str, entry: Entry | None = None) -> scrapy.Request:
+        """The request for the article whose canonical URL is ``url``. The canonical URL is fetched (in its
+        all-pages view) when it only tidies the announced one (scheme, ``www.``, query); an announced alias
+        that canonicalisation maps elsewhere (an ``m.``/AMP host, another URL shape) is fetched as announced,
+        since the mapping may lose what the server needs; the page's canonical link names the record."""
+        if entry is not None and not _same_page(entry.url, url):
+            meta = {"kind": "article", "article_url": url, "single_page": False, "entry": entry}
+            fetch = entry.url.split("#", 1)[0]
+            return scrapy.Request(fetch, callback=self.parse_article, errback=self.on_error, meta=meta)
         all_pages = (
             self.portal.all_pages_url(url) if self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) else None
         )
@@ -415,8 +489,13 @@ class PortalSpider(scrapy.Spider):
         self.logger.warning(
             "page %s of %s failed: %s", failure.request.url, meta.get("article_url"), failure.value
         )
+        handed = False
         if meta.get("pages"):
-            yield self.build_item(meta["pages"], meta)
+            item = self.build_item(meta["pages"], meta)
+            handed = self.worker is not None and hand_over(item, meta.get(LEASE))
+            yield item
+        if not handed:
+            self._request_done(failure.request)
 
     def on_error(self, failure: Any) -> None:
         request = failure.request
@@ -427,6 +506,15 @@ class PortalSpider(scrapy.Spider):
         # What a portal declares (robots.txt, home page) only adds to its registered sources.
         level = logging.INFO if kind in _DECLARED_KINDS else logging.WARNING
         self.logger.log(level, "%s %s failed: %s", kind, request.url, failure.value)
+        self._request_done(request)
+
+    def _request_done(self, request: scrapy.Request) -> None:
+        """A cluster request that failed for good is done (errbacks bypass the lease middleware)."""
+        if self.worker is not None and (lease := request.meta.get(LEASE)):
+            try:
+                self.worker.release([lease])
+            except ClusterError as exc:  # the scheduler and the heartbeat stop the crawl
+                self.logger.error("%s", exc)
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)
@@ -472,6 +560,20 @@ def _feed_links(response: Response) -> list[str]:
         if href and kind in FEED_TYPES:
             found.append(response.urljoin(href))
     return list(dict.fromkeys(found))
+
+
+def _same_page(announced: str, canonical: str) -> bool:
+    """Whether two URLs differ only in scheme, a ``www.`` host prefix, query, fragment or trailing slash."""
+
+    def key(url: str) -> tuple[str, str]:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower().removeprefix("www.")
+        return host, parts.path.rstrip("/")
+
+    try:
+        return key(announced) == key(canonical)
+    except ValueError:
+        return True
 
 
 def _hrefs(response: Response, selector: str) -> list[str]:

@@ -38,14 +38,18 @@ def _answers(port: int) -> bool:
         return False
 
 
-@contextmanager
-def redis_server(folder: Path, timeout: float = 10.0) -> Iterator[str]:
-    """Start ``redis-server`` daemonised in ``folder``; yield its URL; stop it by its pid."""
+def start(
+    folder: Path, port: int | None = None, persist: bool = False, timeout: float = 10.0
+) -> tuple[int, int]:
+    """Start ``redis-server`` daemonised in ``folder`` (with an append-only file when ``persist``, so a
+    restart in the same folder finds its data); (port, pid)."""
     if REDIS_SERVER is None:
         raise RuntimeError(MISSING_REASON)
     folder.mkdir(parents=True, exist_ok=True)
-    port, pidfile = _free_port(), folder / "redis.pid"
-    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    port, pidfile = port or _free_port(), folder / "redis.pid"
+    pidfile.unlink(missing_ok=True)
+    command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "yes" if persist else "no", "--appendfsync", "always"]
     command += ["--daemonize", "yes", "--pidfile", str(pidfile), "--dir", str(folder)]
     subprocess.run(command, check=True, capture_output=True, timeout=timeout)
     deadline = time.monotonic() + timeout
@@ -53,14 +57,29 @@ def redis_server(folder: Path, timeout: float = 10.0) -> Iterator[str]:
         if time.monotonic() > deadline:
             raise RuntimeError(f"redis-server on port {port} did not answer within {timeout} s")
         time.sleep(0.05)
-    pid = int(pidfile.read_text().strip())
+    return port, int(pidfile.read_text().strip())
+
+
+def stop(pid: int, timeout: float = 10.0) -> None:
+    """Stop a server by its pid (SIGTERM: an append-only file is flushed) and wait until it is gone."""
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        return
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)
+
+
+@contextmanager
+def redis_server(folder: Path, timeout: float = 10.0) -> Iterator[str]:
+    """Start ``redis-server`` daemonised in ``folder``; yield its URL; stop it by its pid."""
+    port, pid = start(folder, timeout=timeout)
     try:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
-        os.kill(pid, signal.SIGTERM)
-        while time.monotonic() < deadline + timeout:
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.05)
+        stop(pid, timeout)
