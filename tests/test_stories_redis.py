@@ -39,10 +39,10 @@ def test_the_redis_window_prunes(tmp_path: Path, redis_url: str) -> None:
         "https://a.id/1", "kompas", "0" * 16, "https://a.id/1", None, "2020-01-01T00:00:00Z", None, signature
     )
     index.commit([old])
-    assert index.store.query(signature) == {old.key}
+    assert index.store.query(signature, 64) == {old.key}
     index.close()
     index = open_index(settings)  # opening prunes what left the window
-    assert index.store.count() == 0 and index.store.query(signature) == set()
+    assert index.store.count() == 0 and index.store.query(signature, 64) == set()
     index.close()
 
 

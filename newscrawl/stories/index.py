@@ -34,6 +34,11 @@ from newscrawl.stories.store import (
 )
 
 logger = logging.getLogger(__name__)
+MAX_CANDIDATES = 64
+"""At most this many LSH candidates are read from each band's bucket and compared with a record. A story
+of thousands of near-identical records (a template page, a wire story everywhere) would otherwise make
+each new copy cost thousands of reads and comparisons; a few dozen of its members show just as well
+which story the record belongs to (it then joins the earliest of those, not necessarily of all)."""
 
 
 @dataclass(frozen=True)
@@ -113,10 +118,14 @@ class StoryIndex:
     def _nearest(
         self, signature: np.ndarray, portal: str, published_at: str | None
     ) -> tuple[StoryEntry | None, float]:
+        from newscrawl.stories.lsh import candidates as lsh_candidates
         from newscrawl.stories.signature import lean, similarity
 
         minhash = lean(signature)
-        candidates = set(self.lsh.query(minhash)) | self.store.query(signature)
+        candidates = lsh_candidates(self.lsh, minhash, MAX_CANDIDATES)
+        candidates |= self.store.query(signature, MAX_CANDIDATES)
+        if len(candidates) > MAX_CANDIDATES:  # a huge story: any few of its members tell it
+            candidates = set(sorted(candidates)[:MAX_CANDIDATES])
         best: StoryEntry | None = None
         best_score = 0.0
         for entry in self._entries(candidates).values():

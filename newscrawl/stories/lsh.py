@@ -9,7 +9,9 @@ index is datasketch's (banding, band hashes, queries); only where the buckets li
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Hashable, Iterable
+from itertools import islice
 from typing import Any
 
 from datasketch import MinHashLSH
@@ -61,3 +63,33 @@ def new_lsh(threshold: float, storage_config: dict[str, Any] | None = None) -> M
     if storage_config is None:
         lsh.hashtables = [CompactSetStorage() for _ in range(lsh.b)]
     return lsh
+
+
+def band_hashes(lsh: MinHashLSH, minhash: Any) -> list[bytes]:
+    """The bucket of each band the signature falls in (datasketch's own band hash, ``MinHashLSH._H``)."""
+    return [lsh._H(minhash.hashvalues[start:end]) for start, end in lsh.hashranges]
+
+
+def candidates(lsh: MinHashLSH, minhash: Any, per_band: int) -> set[Hashable]:
+    """``lsh.query(minhash)`` reading at most ``per_band`` keys of each bucket.
+
+    A story of thousands of near-identical records fills the same buckets; ``query`` would hand back all
+    of them for every new copy, each copy costing time linear in the story's size. A few of its members
+    show just as well which story a record belongs to."""
+    found: set[Hashable] = set()
+    for table, bucket in zip(lsh.hashtables, band_hashes(lsh, minhash), strict=True):
+        found.update(islice(table.get(bucket), per_band))
+    return found
+
+
+def redis_candidates(lsh: MinHashLSH, client: Any, minhash: Any, per_band: int) -> set[Hashable]:
+    """:func:`candidates` for an index in datasketch's Redis storage, in one round trip: one pipelined
+    ``SRANDMEMBER`` per band (the whole bucket when it holds at most ``per_band`` keys), where
+    ``query`` makes one round trip per band and reads whole buckets."""
+    pipe = client.pipeline(transaction=False)
+    for table, bucket in zip(lsh.hashtables, band_hashes(lsh, minhash), strict=True):
+        pipe.srandmember(table.redis_key(bucket), per_band)
+    found: set[Hashable] = set()
+    for members in pipe.execute():
+        found.update(members)
+    return {pickle.loads(key) for key in found} if lsh.prepickle else found

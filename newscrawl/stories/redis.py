@@ -4,7 +4,9 @@ The index is datasketch's ``MinHashLSH`` with its Redis storage (``storage_confi
 under a basename that names the signature version and the threshold, so indexes of other parameters
 never mix. Beside it, three Redis keys of the same prefix: ``entries`` (a hash: key -> the entry as JSON),
 ``signatures`` (a hash: key -> 512 bytes) and ``seen`` (a sorted set: key by first-seen time, for the
-window). Slower than SQLite (``benchmarks/README.md``): every query is one round trip per band.
+window). A query is one round trip (:func:`~newscrawl.stories.lsh.redis_candidates`); an insert is
+buffered by datasketch and sent with the records of one commit. Slower than SQLite all the same
+(``benchmarks/README.md``).
 """
 
 from __future__ import annotations
@@ -53,11 +55,12 @@ class RedisStoryStore(StoryStore):
     def window(self) -> Iterator[StoryEntry]:
         return iter(())  # the index lives in Redis: see query()
 
-    def query(self, signature: np.ndarray) -> set[int]:
+    def query(self, signature: np.ndarray, per_band: int) -> set[int]:
+        from newscrawl.stories.lsh import redis_candidates
         from newscrawl.stories.signature import lean
 
         try:
-            return set(self.lsh.query(lean(signature)))
+            return redis_candidates(self.lsh, self.redis, lean(signature), per_band)
         except self._errors as exc:
             raise self._fail(exc) from exc
 

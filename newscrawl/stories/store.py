@@ -100,8 +100,9 @@ class StoryStore(abc.ABC):
         """Every entry with a signature in the window, for the in-memory index (empty for a store that
         keeps its own index, see :meth:`query`)."""
 
-    def query(self, signature: np.ndarray) -> set[int]:
-        """Keys of stored entries whose signatures may be near this one (a store with its own index)."""
+    def query(self, signature: np.ndarray, per_band: int) -> set[int]:
+        """Keys of stored entries whose signatures may be near this one (a store with its own index),
+        at most ``per_band`` of each LSH bucket."""
         return set()
 
     @abc.abstractmethod
