@@ -143,7 +143,7 @@ def test_a_page_without_any_article_structure_is_not_an_article() -> None:
     )
     with pytest.raises(NotAnArticle, match="no article structure"):
         extract_article(
-            [FetchedPage("https://www.inews.id/redaksi/hubungi-kami-123456", html)], get_portal("inews")
+            [FetchedPage("https://www.inews.id/bantuan/panduan-pembaca-123456", html)], get_portal("inews")
         )
 
 

@@ -116,7 +116,7 @@ def person_names(raw: list[str], portal: MetadataRules | None) -> list[str]:
     for text in raw:
         text = re.sub(r"\s+-\s*\S*$", "", clean_text(text))  # "Vidya Pinandhita - detikHealth"
         for part in _NAME_SPLIT.split(text):
-            name = _TRAILING_DAY.sub("", _BYLINE_LABEL.sub("", part)).strip(" .,:-–")
+            name = _TRAILING_DAY.sub("", _BYLINE_LABEL.sub("", part)).strip(" .,:-–()[]")
             if (
                 re.search(r"\d", name)
                 or not name
@@ -175,6 +175,7 @@ def _has_any(page: ParsedPage, portal: MetadataRules) -> bool:
 
 _BYLINE_HINT = re.compile(r"author|penulis|reporter|byline|writer|wartawan|pewarta|kontributor", re.I)
 _EDITOR_HINT = re.compile(r"editor|redaktur|penyunting", re.I)
+_PHOTO_HINT = re.compile(r"photo|foto|caption|image|gambar", re.I)
 _AUTHOR_LINK = re.compile(r"/(?:penulis|author|reporter|profile/penulis)/[\w-]+", re.I)
 _BYLINE_TEXT = re.compile(r"^(oleh|penulis|reporter|pewarta|laporan wartawan|kontributor)\b\s*:?\s*\S", re.I)
 _MAX_BYLINE_TEXT = 120
@@ -192,6 +193,8 @@ def byline_texts(page: ParsedPage) -> list[str]:
         is_author_link = el.tag == "a" and _AUTHOR_LINK.search(el.get("href") or "")
         if not (is_author_link or _BYLINE_HINT.search(hint)) or _EDITOR_HINT.search(hint):
             continue
+        if _PHOTO_HINT.search(hint) or any(a.tag in ("figure", "figcaption") for a in el.iterancestors()):
+            continue  # a photographer's credit, not the byline
         text = clean_text(el.text_content())
         if len(text) <= _MAX_BYLINE_TEXT and not _EDITOR_HINT.match(text):
             found.append(text)

@@ -127,6 +127,7 @@ _LINE_PATTERNS: tuple[str, ...] = (
     r"(related\s+videos?|video\s+terkait|video\s+pilihan)\W*",
     # editor initials and desk sign-offs
     r"\(\s*[a-z]{2,5}(\s*/\s*[a-z0-9]{2,6}){0,3}\s*\)",
+    r"\(\s*[a-z]{1,4}\d{1,3}(\s*/\s*[a-z0-9]{2,6}){1,3}\s*\)",  # a desk code with digits: (mcr23/jpnn)
     r"\(\s*[a-z]{1,3}\s*-\s*\d{1,3}\s*\)",
     # bylines repeated in the body
     r"(penulis|editor|reporter|pewarta|redaktur|kontributor|penyunting)(\s*(&|dan)\s*\w+)?\s*:.{0,120}",
@@ -179,7 +180,8 @@ _ANY_LINE_NOISE = re.compile("|".join(f"(?:^(?:{p})$)" for p in _LINE_PATTERNS),
 
 # A desk sign-off glued to the end of the last paragraph: "... kata dia. (vyp/kna)".
 TRAILING_SIGNOFF = re.compile(
-    r"(?<=[.!?\"”'])\s*\((?:\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,6}){0,3}|[A-Z]{1,3}-\d{1,3})\s*\)\s*$"
+    r"(?<=[.!?\"”'])\s*\((?:\s*[a-z]{2,5}(?:\s*/\s*[a-z0-9]{2,6}){0,3}|[A-Z]{1,3}-\d{1,3}|"
+    r"\s*[A-Za-z]{1,4}\d{1,3}(?:\s*/\s*[a-z0-9]{2,6}){1,3})\s*\)\s*$"
 )
 # Related-link prompts glued inside a paragraph by the CMS ("... kejutan.Baca Juga:JakPro ...").
 INLINE_RELATED = re.compile(r"(?<=[.!?\"”])\s*baca\s+juga\s*:?\s*.*$", re.I)
