@@ -32,6 +32,8 @@ from newscrawl.middlewares.safety import describe_failure, is_network_failure
 
 logger = logging.getLogger(__name__)
 NOT_BEFORE = "newscrawl_not_before"
+"""``request.meta`` key: the wall-clock time (``time.time()``) before which a retried request waits. Wall
+clock, not monotonic: in a cluster the retry goes back to the shared queue and may run on another machine."""
 DELAY_STATS = {
     "download_slot": "newscrawl/delays/download_slot",
     "crawl_delay": "newscrawl/delays/crawl_delay",
@@ -74,7 +76,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
     def process_response(self, request: Request, response: Response) -> Request | Response:
         result = super().process_response(request, response)
         if isinstance(result, Request):
-            result.meta[NOT_BEFORE] = time.monotonic() + self._delay(request, response)
+            result.meta[NOT_BEFORE] = time.time() + self._delay(request, response)
             self.crawler.stats.inc_value(f"newscrawl/retry/{response.status}")
         return result
 
@@ -87,7 +89,7 @@ class BackoffRetryMiddleware(RetryMiddleware):
         finally:
             self.give_up_log_level = level
         if isinstance(result, Request):
-            result.meta[NOT_BEFORE] = time.monotonic() + self._delay(request, None)
+            result.meta[NOT_BEFORE] = time.time() + self._delay(request, None)
         return result
 
 
@@ -199,7 +201,7 @@ class RequestDelayMiddleware:
             self.crawler.stats.inc_value(DELAY_STATS["download_slot"], slot.delay)
 
     async def process_request(self, request: Request) -> None:
-        wait = request.meta.get(NOT_BEFORE, 0) - time.monotonic()
+        wait = request.meta.get(NOT_BEFORE, 0) - time.time()
         if wait > 0:
             self.crawler.stats.inc_value(DELAY_STATS["backoff"], wait)
             await asyncio.sleep(wait)
