@@ -30,8 +30,9 @@ from newscrawl.cluster.worker import ACQUIRED, DONE, HELD, Worker
 from newscrawl.state import SeenEntry, StateError, open_store
 from tests.conftest import ROOT
 from tests.support import many
+from tests.support.many import DETIK
 from tests.support.redis_server import start, stop
-from tests.support.replica import crawl_options, serve
+from tests.support.replica import crawl_options, portal_replica, serve
 
 
 def entry(i: int, version: int = 1) -> SeenEntry:
@@ -118,11 +119,11 @@ def test_one_worker_reads_a_unit_and_a_dead_readers_unit_passes_on(redis_url: st
 ENV = {**os.environ, "PYTHONWARNINGS": "error::DeprecationWarning:scrapy"}
 
 
-def worker_process(tmp: Path, origin: str, url: str, name: str, *settings: str) -> subprocess.Popen:
-    """``newscrawl run detik`` as worker ``name``: its own output and state folders (another machine)."""
+def worker_process(tmp: Path, origin: str, url: str, name: str, *args: str) -> subprocess.Popen:
+    """``newscrawl run detik ARGS`` as worker ``name``: its own output and state folders (another machine)."""
     options = crawl_options(origin, tmp / name, NEWSCRAWL_REDIS_URL=url, NEWSCRAWL_WORKER_ID=name,
                             NEWSCRAWL_HEARTBEAT_SECONDS=1, NEWSCRAWL_COMMIT_RECORDS=10)  # fmt: skip
-    command = [sys.executable, "-m", "newscrawl.cli", "run", "detik", *options, *settings]
+    command = [sys.executable, "-m", "newscrawl.cli", "run", "detik", *args, *options]
     return subprocess.Popen(
         command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV
     )
@@ -136,6 +137,12 @@ def final_urls(tmp: Path, *workers: str) -> list[str]:
             assert text.endswith("\n"), f"{path} ends in a partial line"
             urls += [json.loads(line)["url"] for line in text.splitlines()]
     return urls
+
+
+def portal_summary(worker_dir: Path) -> dict:
+    """The detik entry of the worker's one run summary."""
+    (path,) = (worker_dir / "output" / "_runs").glob("*.json")
+    return json.loads(path.read_text(encoding="utf-8"))["portals"]["detik"]
 
 
 def expected_urls(count: int) -> set[str]:
@@ -158,6 +165,20 @@ def test_two_workers_share_one_frontier_and_write_every_article_once(tmp_path: P
     assert all("-a-" in name for name in files), "the worker id is in its file names"
     with open_store(redis_url) as store:
         assert store.count() == 200
+    # Discovery: one worker read the sources, every one of them once (the replica's feeds answer 404),
+    # and its summary tells what each gave; the other's verdict is not about sources it never read.
+    summaries = {name: portal_summary(tmp_path / name) for name in ("a", "b")}
+    readers = [name for name, entry in summaries.items() if entry["discovery"] == {"sources": "read"}]
+    assert len(readers) == 1, {name: entry["discovery"] for name, entry in summaries.items()}
+    (reader,) = readers
+    (other,) = set(summaries) - {reader}
+    assert summaries[reader]["sources"][DETIK.news_sitemaps[0]]["entries"] == 200
+    assert summaries[reader]["sources"][DETIK.feeds[0]]["failed"]
+    assert summaries[other]["sources"] == {} and summaries[other]["worker"] == other
+    assert summaries[other]["discovery"]["sources"] in (f"read by {reader}", f"read this cycle by {reader}")
+    assert [site.fetched(url) for url in [*DETIK.feeds, *DETIK.news_sitemaps]] == [1] * (
+        len(DETIK.feeds) + len(DETIK.news_sitemaps)
+    )
 
 
 def test_a_worker_killed_midway_loses_nothing(tmp_path: Path, redis_url: str) -> None:
@@ -243,3 +264,32 @@ def test_cluster_status_and_state_rebuild_into_redis(tmp_path: Path, redis_url: 
     assert state["portals"]["detik"] == {"queued": 1, "in_flight": 0}
     assert state["workers"][0]["worker"] == "m1" and state["workers"][0]["alive"]
     assert state["discovery_leases"][0]["holder"] == "m1" and state["seen_urls"] == 5
+
+
+def test_a_backfill_on_two_workers_reads_each_days_index_pages_once(tmp_path: Path, redis_url: str) -> None:
+    """Each backfill day is a discovery unit: the two workers split the days, no index page is read twice."""
+    site, cases = portal_replica("detik", index=True)
+    dates = sorted(json.loads(c.expected_path.read_text())["published_at"][:10] for c in cases)
+    window = ("--since", dates[0], "--until", dates[-1])
+    with serve(site) as origin:
+        procs = [worker_process(tmp_path, origin, redis_url, name, *window) for name in ("a", "b")]
+        results = [p.communicate(timeout=240) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-2000:] for _, err in results]
+    index_requests = [key for key in site.requests if "/indeks?" in key]
+    assert index_requests and len(index_requests) == len(set(index_requests)), "an index page read twice"
+    read_by = [
+        json.loads(p.read_text())["portals"]["detik"]["discovery"]
+        for p in tmp_path.glob("*/output/_runs/*.json")
+    ]
+    days = {
+        unit
+        for discovery in read_by
+        for unit, who in discovery.items()
+        if unit.startswith("index:") and who == "read"
+    }
+    assert len(days) == len(
+        {unit for discovery in read_by for unit in discovery if unit.startswith("index:")}
+    )
+    assert sorted(final_urls(tmp_path, "a", "b")) == sorted(
+        json.loads(c.expected_path.read_text())["url"] for c in cases
+    )

@@ -176,3 +176,24 @@ def test_a_rising_share_of_entries_skipped_for_their_url_is_flagged(output: Path
     assert verdict["status"] == "degraded"
     assert verdict["skipped_share"] == {"recent": 0.47, "median": 0.02}
     assert "discovery entries skipped for their URL rose to 47% (median 2%)" in verdict["reasons"]
+
+
+def test_cluster_workers_of_one_cycle_are_judged_together(output: Path, capsys) -> None:
+    """Several machines write to one output folder: in each cycle one worker reads the sources and the
+    other only takes articles from the shared queue. Alone, that worker discovered nothing and a quiet
+    cycle leaves it with nothing written; with the reader of its cycle, the portal is healthy."""
+    for n in range(8):
+        started = NOW - timedelta(minutes=15 * (8 - n))
+        stamp = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+        reader = entry(written=6, sources=sources(False), worker="w1", discovery={"sources": "read"})
+        taker = entry(written=4 if n < 7 else 0, discovered=0, skipped={}, entries=0, sources={},
+                      worker="w2", discovery={"sources": "read by w1"})  # fmt: skip
+        for worker, data, offset in (("w1", reader, 0), ("w2", taker, 2)):
+            begin = started + timedelta(seconds=offset)
+            merge_portal(output, f"{begin:%Y%m%dT%H%M%SZ}-{worker}", "detik",
+                         {**data, "started_at": stamp(begin), "finished_at": stamp(begin + timedelta(seconds=40))})  # fmt: skip
+    status, text = health(output, capsys, "--json")
+    assert status == 0, text
+    verdict = json.loads(text)["portals"]["detik"]
+    assert verdict["status"] == "ok", verdict
+    assert verdict["recent_runs"] + verdict["baseline_runs"] == 8, "one cycle per quarter-hour, not per worker"

@@ -98,8 +98,11 @@ def test_open_store_from_settings_path_and_url(tmp_path):
         assert store.path == tmp_path / "state" / "seen.sqlite3"
     with open_store(f"sqlite:///{tmp_path}/other.db") as store:
         assert store.path == tmp_path / "other.db"
-    settings["NEWSCRAWL_STATE_URL"] = "redis://localhost:6379/0"
-    with pytest.raises(ValueError, match="redis:// store is not implemented yet"):
+    settings["NEWSCRAWL_STATE_URL"] = "redis://127.0.0.1:1/0"  # a Redis store; nothing listens there
+    with pytest.raises(StateError, match=r"seen-store redis://127\.0\.0\.1:1/0 cannot be used"):
+        open_store(settings)
+    settings["NEWSCRAWL_STATE_URL"] = "postgres://db/newscrawl"
+    with pytest.raises(ValueError, match="a postgres:// store is not a SQLite file"):
         open_store(settings)
 
 

@@ -37,7 +37,7 @@ class ExpiringDupeFilter(RFPDupeFilter):
     def from_spider(cls, spider: Any) -> ExpiringDupeFilter:
         settings = spider.settings
         key = settings.get("SCHEDULER_DUPEFILTER_KEY", keys.SCHEDULER_DUPEFILTER_KEY) % {
-            "spider": spider.name
+            "spider": keys.frontier(spider)
         }
         hours = settings.getfloat("NEWSCRAWL_DUPEFILTER_HOURS", 24.0)
         return cls(get_redis_from_settings(settings), key, settings.getbool("DUPEFILTER_DEBUG"), hours)

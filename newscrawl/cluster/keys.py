@@ -5,6 +5,8 @@ All keys start with ``newscrawl:``; one Redis database can therefore be shared w
 
 from __future__ import annotations
 
+from typing import Any
+
 PREFIX = "newscrawl"
 
 SCHEDULER_QUEUE_KEY = f"{PREFIX}:%(spider)s:requests"
@@ -15,6 +17,12 @@ WORKERS = f"{PREFIX}:workers"
 """Sorted set: worker id -> unix time of its last heartbeat."""
 LEASE_IDS = f"{PREFIX}:lease-ids"
 """Counter that numbers request leases."""
+
+
+def frontier(spider: Any) -> str:
+    """The name a crawl's keys use: the portal's spider name, or ``site:<domain>`` for the ``site`` spider
+    (each site its own queue, duplicate filter and discovery leases)."""
+    return str(getattr(spider, "frontier", None) or spider.name)
 
 
 def queue(spider: str) -> str:

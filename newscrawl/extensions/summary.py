@@ -20,6 +20,7 @@ from scrapy import Request, Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
+from newscrawl.cluster.worker import cluster_worker_id
 from newscrawl.ops.summaries import COVERAGE_FIELDS, merge_portal, portal_line
 from newscrawl.ops.verdict import failures
 from newscrawl.pipelines import run_context
@@ -73,6 +74,9 @@ class RunSummary:
         entry = self.entry(reason)
         ledger = getattr(spider, "ledger", None)
         entry.update(ledger.report() if ledger is not None else {"sources": {}, "skipped_samples": {}})
+        if worker := cluster_worker_id(self.crawler.settings):  # one of several machines: say which
+            entry["worker"] = worker
+            entry["discovery"] = dict(getattr(spider, "discovery", {}))
         self.crawler.newscrawl_summary = entry  # type: ignore[attr-defined]  # `scrapy crawl`'s exit status
         output = Path(self.crawler.settings.get("NEWSCRAWL_OUTPUT_DIR") or "output")
         try:

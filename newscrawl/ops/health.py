@@ -20,7 +20,7 @@ from statistics import median
 from typing import Any
 
 from newscrawl.ops.common import EXIT_FAILED, EXIT_OK, add_settings_option, output_dir, project_settings
-from newscrawl.ops.summaries import COVERAGE_FIELDS, SHAPE_SKIPS, load_runs, runs_dir
+from newscrawl.ops.summaries import COVERAGE_FIELDS, SHAPE_SKIPS, cycles, load_runs, runs_dir
 
 MIN_SAMPLE, RECENT_RUNS, MIN_BASELINE = 5, 4, 3
 DEGRADED, FAILING = 0.2, 0.5
@@ -138,7 +138,8 @@ def report(runs: list[Entry], portals: list[str], now: datetime, max_age_h: floa
     names = portals or sorted({name for run in runs for name in run["portals"]})
     verdicts: Entry = {}
     for name in names:
-        history = [run["portals"][name] | {"run_id": run["run_id"]} for run in runs if name in run["portals"]]
+        entries = [run["portals"][name] | {"run_id": run["run_id"]} for run in runs if name in run["portals"]]
+        history = cycles(entries)  # cluster workers of one cycle judged together
         if not history:
             verdicts[name] = {"status": "failing", "reasons": ["no run summary for this portal"]}
             continue

@@ -99,3 +99,95 @@ def portal_line(portal: str, entry: dict[str, Any]) -> str:
     if entry.get("reasons"):
         line += " — " + "; ".join(entry["reasons"])
     return line
+
+
+_ADDED = (
+    "entries",
+    "discovered",
+    "fetched",
+    "written",
+    "versions",
+    "fallbacks",
+    "write_errors",
+    "commit_errors",
+)
+_COUNTS = ("skipped", "responses", "dropped", "duplicates", "http_errors", "request_errors")
+
+
+def cycles(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One portal's summary entries, oldest first, with the entries of cluster workers that ran side by
+    side (their runs overlap in time) merged into one entry per cycle: ``newscrawl health`` then judges the
+    cluster's cycle, not a worker that only consumed the queue while another read the feeds."""
+    merged: list[dict[str, Any]] = []
+    for entry in history:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and "worker" in entry
+            and "worker" in last
+            and entry["started_at"] < last["finished_at"]
+        ):
+            merged[-1] = merge_entries(last, entry)
+        else:
+            merged.append(entry)
+    return merged
+
+
+def merge_entries(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """Two workers' entries of one cycle as one: counts added, coverage weighted by records written, a
+    source failed only where no worker read it, the cycle failed when either failed."""
+    out = dict(a)
+    for key in _ADDED:
+        out[key] = a.get(key, 0) + b.get(key, 0)
+    for key in _COUNTS:
+        counts = dict(a.get(key) or {})
+        for name, n in (b.get(key) or {}).items():
+            counts[name] = counts.get(name, 0) + n
+        out[key] = counts
+    written = out["written"]
+
+    def covered(entry: dict[str, Any], name: str) -> float:
+        return ((entry.get("coverage") or {}).get(name) or 0) * entry.get("written", 0)
+
+    out["coverage"] = {
+        name: round((covered(a, name) + covered(b, name)) / written, 4) if written else None
+        for name in COVERAGE_FIELDS
+    }
+    out["sources"] = _merge_sources(a.get("sources") or {}, b.get("sources") or {})
+    samples = {k: list(v) for k, v in (a.get("skipped_samples") or {}).items()}
+    for reason, urls in (b.get("skipped_samples") or {}).items():
+        samples[reason] = list(dict.fromkeys([*samples.get(reason, []), *urls]))[:5]
+    out["skipped_samples"] = samples
+    out["started_at"], out["finished_at"] = (
+        min(a["started_at"], b["started_at"]),
+        max(a["finished_at"], b["finished_at"]),
+    )
+    out["duration_s"] = max(a.get("duration_s", 0), b.get("duration_s", 0))
+    out["reasons"] = list(dict.fromkeys([*(a.get("reasons") or []), *(b.get("reasons") or [])]))
+    out["status"] = "failed" if "failed" in (a.get("status"), b.get("status")) else "ok"
+    out["finish_reason"] = (
+        a["finish_reason"] if a.get("finish_reason") != "finished" else b.get("finish_reason")
+    )
+    out["worker"] = ", ".join(dict.fromkeys(f"{a['worker']}, {b['worker']}".split(", ")))
+    out["discovery"] = {
+        **(a.get("discovery") or {}),
+        **{k: v for k, v in (b.get("discovery") or {}).items() if v == "read"},
+    }
+    return out
+
+
+def _merge_sources(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    sources = {url: dict(source) for url, source in a.items()}
+    for url, source in b.items():
+        held = sources.get(url)
+        if held is None:
+            sources[url] = dict(source)
+            continue
+        held["entries"] = held.get("entries", 0) + source.get("entries", 0)
+        held["articles"] = held.get("articles", 0) + source.get("articles", 0)
+        held["read"] = held.get("read", False) or source.get("read", False)
+        held["error"] = held.get("error") or source.get("error")
+        held["failed"] = (held["error"] is not None and not held["entries"]) or (
+            held["read"] and not held["entries"]
+        )
+    return sources

@@ -25,6 +25,7 @@ from scrapy.utils.gz import gunzip
 from newscrawl.cluster import keys
 from newscrawl.cluster.middleware import hand_over
 from newscrawl.cluster.queue import LEASE
+from newscrawl.cluster.units import UnitReads
 from newscrawl.cluster.worker import ACQUIRED, HELD, ClusterError, Worker, redis_url
 from newscrawl.discovery.entries import Entry, parse_feed, parse_sitemap
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
@@ -54,6 +55,8 @@ class PortalSpider(scrapy.Spider):
         """With an explicit ``since``, the dated index pages are walked too (feeds only reach back days)."""
         self._seen_sitemaps: set[str] = set()
         self._indexed: set[str] = set()
+        self._refetch: set[str] = set()
+        """Written articles whose listing says they changed: their requests pass any duplicate filter."""
         self._announced: set[str] = set()
         """Canonical URLs discovered in this crawl (a URL listed by a feed and a sitemap counts once)."""
         self.ledger = DiscoveryLedger()
@@ -109,39 +112,57 @@ class PortalSpider(scrapy.Spider):
         return Worker.for_settings(self.settings) if redis_url(self.settings) else None
 
     def _read_units(self, units: dict[str, Callable[[], list[scrapy.Request]]]) -> None:
-        """Read each unit whose discovery lease this worker gets: its requests go to the shared queue at once
-        (``dont_filter``: a feed is read every cycle), then the unit is done for the cycle. A unit another
-        worker is reading is waited for (``_release_when_idle``), and taken over if that worker dies."""
+        """Read each unit whose discovery lease this worker gets, itself (``cluster/units.py``): once the last
+        request of the unit is done, the unit is done for the cycle. A unit another worker is reading is
+        waited for (``_release_when_idle``), and taken over if that worker dies."""
         assert self.worker is not None
         for unit, requests in units.items():
-            status, who = self.worker.take_discovery(self.name, unit)
+            status, who = self.worker.take_discovery(self.frontier, unit)
             if status == ACQUIRED:
-                for request in requests():
-                    request.dont_filter = True
+                self.discovery[unit] = "reading"
+                for request in self.unit_reads.begin(unit, requests()):
                     self.crawler.engine.crawl(request)
-                self.worker.finish_discovery(self.name, unit)
-                self.discovery[unit] = "read"
             elif status == HELD:
                 self._waiting[unit] = requests
                 self.discovery[unit] = f"read by {who or 'another worker'}"
             else:
                 self.discovery[unit] = f"read this cycle by {who}"
-        if any(status == "read" for status in self.discovery.values()):
-            self.logger.info("%s: discovery read by this worker (%s)", self.name, ", ".join(self.discovery))
-        else:
-            self.logger.info(
-                "%s: discovery %s", self.name, "; ".join(f"{u} {s}" for u, s in self.discovery.items())
-            )
+        self.logger.info(
+            "%s: discovery %s", self.name, "; ".join(f"{u} {s}" for u, s in self.discovery.items())
+        )
+
+    @property
+    def frontier(self) -> str:
+        """The name of this crawl's queue, duplicate filter and discovery leases in Redis."""
+        return self.name
+
+    @cached_property
+    def unit_reads(self) -> UnitReads:
+        """The discovery units this worker reads (cluster only)."""
+        return UnitReads(self._unit_read)
+
+    def _unit_read(self, unit: str) -> None:
+        assert self.worker is not None
+        try:
+            self.worker.finish_discovery(self.frontier, unit)
+        except ClusterError as exc:  # the lease expires: another worker reads the unit again
+            self.logger.error("%s", exc)
+            return
+        self.discovery[unit] = "read"
+        self.logger.info("%s: discovery unit %s read", self.name, unit)
 
     def _work_elsewhere(self) -> bool:
         """Whether this worker should wait rather than close: another worker is still reading a unit of this
         portal (a unit whose reader died is read here), or holds requests of it that may add more."""
         assert self.worker is not None
+        self.unit_reads.finish_all()  # idle: nothing of this worker's units is left
         try:
             waiting, self._waiting = self._waiting, {}
             if waiting:
                 self._read_units(waiting)
-            return bool(self._waiting) or self.worker.in_flight_elsewhere(keys.queue(self.name)) > 0
+            if self._waiting or self.unit_reads.pending:  # waiting, or a unit just taken over
+                return True
+            return self.worker.in_flight_elsewhere(keys.queue(self.frontier)) > 0
         except ClusterError as exc:
             self.logger.error("%s", exc)  # the heartbeat and the scheduler stop the crawl
             return False
@@ -249,7 +270,9 @@ class PortalSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> None:
         entries = parse_feed(response.body, response.url)
         self._count("feed_entries", len(entries))
-        self.ledger.listed(response.meta.get("source"), len(entries))
+        self.ledger.listed(
+            response.meta.get("source"), len(entries), "feed", response.meta.get("origin", REGISTERED)
+        )
         if not entries:
             self.logger.warning("feed %s gave no entries", response.url)
         self._discover(entries, response.meta.get("source"))
@@ -281,7 +304,7 @@ class PortalSpider(scrapy.Spider):
             self._seen_sitemaps.add(url)
             yield self._sitemap_request(url, depth + 1, source, origin)
         self._count("sitemap_entries", len(links.entries))
-        self.ledger.listed(source, len(links.entries))
+        self.ledger.listed(source, len(links.entries), "sitemap", origin)
         self._discover(links.entries, source)
 
     def _discover(self, entries: list[Entry], source: str | None = None) -> None:
@@ -304,7 +327,8 @@ class PortalSpider(scrapy.Spider):
                 self._count("skipped/outside_window")
                 continue
             if url in self._announced:
-                continue  # listed by another feed or sitemap of this crawl too
+                self._count("skipped/listed_again")  # by another feed or sitemap of this crawl too
+                continue
             self._announced.add(url)
             self._count("discovered")
             self.ledger.brought(source)
@@ -386,7 +410,15 @@ class PortalSpider(scrapy.Spider):
         skip = self._written.already_written(url, entry)
         if skip:
             self._count("skipped/already_written")
+        elif self._written.refetch:
+            self._refetch.add(url)  # a new version: past any duplicate filter (a cluster's spans runs)
         return skip
+
+    def _is_refetch(self, url: str) -> bool:
+        if url in self._refetch:
+            self._refetch.discard(url)
+            return True
+        return False
 
     def canonical(self, url: str) -> str:
         """Canonical article URL; a generic site keeps its query (``?p=123`` can be the article id)."""
@@ -400,14 +432,26 @@ class PortalSpider(scrapy.Spider):
         if entry is not None and not _same_page(entry.url, url):
             meta = {"kind": "article", "article_url": url, "single_page": False, "entry": entry}
             fetch = entry.url.split("#", 1)[0]
-            return scrapy.Request(fetch, callback=self.parse_article, errback=self.on_error, meta=meta)
+            return scrapy.Request(
+                fetch,
+                callback=self.parse_article,
+                errback=self.on_error,
+                meta=meta,
+                dont_filter=self._is_refetch(url),
+            )
         all_pages = (
             self.portal.all_pages_url(url) if self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) else None
         )
         use_single = all_pages is not None
         fetch_url = all_pages or url
         meta = {"kind": "article", "article_url": url, "single_page": bool(use_single), "entry": entry}
-        return scrapy.Request(fetch_url, callback=self.parse_article, errback=self.on_error, meta=meta)
+        return scrapy.Request(
+            fetch_url,
+            callback=self.parse_article,
+            errback=self.on_error,
+            meta=meta,
+            dont_filter=self._is_refetch(url),
+        )
 
     # --- articles -----------------------------------------------------------------------------------------
     async def parse_article(self, response: Response) -> AsyncIterator[Any]:
@@ -502,7 +546,13 @@ class PortalSpider(scrapy.Spider):
         kind = request.meta.get("kind", "request")
         self._count(f"request_errors/{request.meta.get('kind', 'other')}")
         if request.meta.get("depth", 0) == 0:  # the source itself, not a sitemap it leads to
-            self.ledger.failed(request.meta.get("source"), str(failure.value))
+            source_kind = "feed" if kind == "feed" else "sitemap"
+            self.ledger.failed(
+                request.meta.get("source"),
+                str(failure.value),
+                source_kind,
+                request.meta.get("origin", REGISTERED),
+            )
         # What a portal declares (robots.txt, home page) only adds to its registered sources.
         level = logging.INFO if kind in _DECLARED_KINDS else logging.WARNING
         self.logger.log(level, "%s %s failed: %s", kind, request.url, failure.value)
@@ -510,6 +560,8 @@ class PortalSpider(scrapy.Spider):
 
     def _request_done(self, request: scrapy.Request) -> None:
         """A cluster request that failed for good is done (errbacks bypass the lease middleware)."""
+        if self.worker is not None:
+            self.unit_reads.done(request)
         if self.worker is not None and (lease := request.meta.get(LEASE)):
             try:
                 self.worker.release([lease])

@@ -27,11 +27,14 @@ class Source:
     """Article URLs first discovered through this source and admitted (in the window, not refused)."""
     error: str | None = None
     """Why the source itself could not be read, or None."""
+    read: bool = False
+    """Its response was parsed by this crawl (in a cluster, another worker may read a source this one
+    announced)."""
 
     @property
     def failed(self) -> bool:
-        """Unreadable, or readable but listing nothing."""
-        return self.error is not None or self.entries == 0
+        """Unreadable, or read but listing nothing."""
+        return self.error is not None or (self.read and self.entries == 0)
 
 
 class DiscoveryLedger:
@@ -46,16 +49,26 @@ class DiscoveryLedger:
         self.sources[url] = Source(kind, origin)
         return True
 
-    def listed(self, source: str | None, count: int) -> None:
-        if source in self.sources:
-            self.sources[source].entries += count
+    def listed(self, source: str | None, count: int, kind: str = "sitemap", origin: str = REGISTERED) -> None:
+        """A response of the source was read and listed ``count`` entries (the source is tracked from here
+        on when another worker of a cluster announced it)."""
+        if source is None:
+            return
+        self.add(source, kind, origin)
+        self.sources[source].entries += count
+        self.sources[source].read = True
 
     def brought(self, source: str | None) -> None:
         if source in self.sources:
             self.sources[source].articles += 1
 
-    def failed(self, source: str | None, reason: str) -> None:
-        if source in self.sources and self.sources[source].error is None:
+    def failed(
+        self, source: str | None, reason: str, kind: str = "sitemap", origin: str = REGISTERED
+    ) -> None:
+        if source is None:
+            return
+        self.add(source, kind, origin)
+        if self.sources[source].error is None:
             self.sources[source].error = reason
 
     def skipped(self, reason: str, url: str) -> None:

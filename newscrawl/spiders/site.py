@@ -8,7 +8,6 @@ the site's domain.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,20 +31,25 @@ class SiteSpider(PortalSpider):
         self.portal = GenericPortal.for_url(self.site_url)  # type: ignore[misc]
         self.allowed_domains = [self.portal.id]
 
-    async def start(self) -> AsyncIterator[scrapy.Request]:
+    @property
+    def frontier(self) -> str:
+        return f"site:{self.portal.id}"
+
+    def source_requests(self) -> list[scrapy.Request]:
+        """robots.txt (``Sitemap:`` lines) and the home page (feed links): the site's discovery."""
         parts = urlsplit(self.site_url)
         origin = f"{parts.scheme}://{parts.netloc}"
-        self.logger.info("site %s: articles published %s .. %s", origin, self.window.start, self.window.end)
-        yield scrapy.Request(
+        robots = scrapy.Request(
             f"{origin}/robots.txt",
             callback=self.parse_robots,
             errback=self.on_error,
             meta={"kind": "robots", "origin": origin},
             dont_filter=True,
         )
-        yield scrapy.Request(
+        home = scrapy.Request(
             self.site_url, callback=self.parse_home, errback=self.on_error, meta={"kind": "home"}
         )
+        return [robots, home]
 
     def declared_sitemaps(self, response: Response) -> list[str]:
         """robots.txt's ``Sitemap:`` lines, else the places sitemaps usually are."""

@@ -48,11 +48,14 @@ class WrittenFilter:
         self.stats = crawler.stats
         self.store: SeenStore | None = None
         self.lastmods = ListingLastmods.for_crawler(crawler)
+        self.refetch = False
+        """Whether the last URL checked is written already and to be fetched again (its listing changed)."""
         crawler.signals.connect(self.close, signal=signals.spider_closed)
 
     def already_written(self, url: str, entry: Entry | None = None) -> bool:
         """Whether ``url`` (canonical) is written and its entry says nothing changed; errors only turn the
         check off."""
+        self.refetch = False
         if not self.enabled:
             return False
         try:
@@ -82,6 +85,7 @@ class WrittenFilter:
             elif not modified_after(entry.modified, stored.modified_at or stored.written_at):
                 return False
             self.stats.inc_value("newscrawl/refetched/lastmod")
+            self.refetch = True
         self.lastmods.await_commit(url, listed)
         return True
 

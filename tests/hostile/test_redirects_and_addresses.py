@@ -82,8 +82,8 @@ def test_redirects_and_links_to_other_domains_are_not_followed(site: HostileSite
 
     result.assert_finished()
     result.assert_written(site)
-    assert result.stat("offsite/filtered") == 2  # the redirect and the sitemap; the link is not an article
-    assert result.stat("newscrawl/skipped/not_article_url") == 1
+    assert result.stat("offsite/filtered") == 2  # the redirect and the sitemap; the link is not the portal's
+    assert result.stat("newscrawl/skipped/off_domain") == 1
     assert not site.server.requested("evil.example"), "another domain was fetched"
     result.assert_named_once("evil.example.com", "outside the portal's domains")
     result.assert_named_once("sitemaps.evil.example.net")
@@ -107,7 +107,7 @@ def test_private_addresses_from_sitemaps_and_redirects_are_refused(site: Hostile
     result.assert_finished()
     result.assert_written(site)
     assert result.stat("newscrawl/refused/private_address") == len(PRIVATE_TARGETS) + 2
-    assert result.stat("newscrawl/skipped/not_article_url") == len(feed_links)
+    assert result.stat("newscrawl/skipped/off_domain") == len(feed_links)
     for host in ("127.0.0.1:8080", "10.0.0.5", "[::1]", "::1", "169.254", "172.16", "192.168", "localhost"):
         assert not site.server.requested(host), f"{host} was reached"
     assert not site.server.requested("2130706433")
