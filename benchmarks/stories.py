@@ -36,7 +36,7 @@ import numpy as np  # noqa: E402
 from datasketch import LeanMinHash, MinHash, MinHashLSH  # noqa: E402
 
 from benchmarks._stories_data import SAME_EVENT_PAIRS, template_days  # noqa: E402
-from newscrawl.stories.index import MAX_CANDIDATES, StoryIndex  # noqa: E402
+from newscrawl.stories.index import PER_BUCKET, StoryIndex  # noqa: E402
 from newscrawl.stories.lsh import new_lsh  # noqa: E402
 from newscrawl.stories.signature import NUM_PERM, SCHEME, lean, shingles, words  # noqa: E402
 from newscrawl.stories.sqlite import SqliteStoryStore  # noqa: E402
@@ -301,7 +301,7 @@ def redis_rates(records: int, batch: int) -> tuple[float, float] | None:
         started = time.perf_counter()
         probes = entries[: min(records, 500)]
         for e in probes:
-            store.query(e.signature, MAX_CANDIDATES)
+            store.query(e.signature, PER_BUCKET)
         queries = len(probes) / (time.perf_counter() - started)
         store.close()
     return inserts, queries

@@ -35,10 +35,13 @@ from newscrawl.stories.store import (
 
 logger = logging.getLogger(__name__)
 MAX_CANDIDATES = 64
-"""At most this many LSH candidates are read from each band's bucket and compared with a record. A story
-of thousands of near-identical records (a template page, a wire story everywhere) would otherwise make
-each new copy cost thousands of reads and comparisons; a few dozen of its members show just as well
-which story the record belongs to (it then joins the earliest of those, not necessarily of all)."""
+"""At most this many LSH candidates are compared with a record. A story of thousands of near-identical
+records (a template page, a wire story everywhere) would otherwise make each new copy cost thousands of
+reads and comparisons; a few dozen of its members show just as well which story the record belongs to (it
+then joins the earliest of those, not necessarily of all)."""
+PER_BUCKET = 8
+"""At most this many keys are read from each band's bucket (nearly every bucket holds one or two): a
+near-copy shares many bands with its story, so a few keys of each still make dozens of candidates."""
 
 
 @dataclass(frozen=True)
@@ -122,8 +125,8 @@ class StoryIndex:
         from newscrawl.stories.signature import lean, similarity
 
         minhash = lean(signature)
-        candidates = lsh_candidates(self.lsh, minhash, MAX_CANDIDATES)
-        candidates |= self.store.query(signature, MAX_CANDIDATES)
+        candidates = lsh_candidates(self.lsh, minhash, PER_BUCKET)
+        candidates |= self.store.query(signature, PER_BUCKET)
         if len(candidates) > MAX_CANDIDATES:  # a huge story: any few of its members tell it
             candidates = set(sorted(candidates)[:MAX_CANDIDATES])
         best: StoryEntry | None = None
