@@ -193,8 +193,10 @@ def test_a_worker_killed_midway_loses_nothing(tmp_path: Path, redis_url: str) ->
             assert time.monotonic() < deadline and doomed.poll() is None, "the worker never committed a chunk"
             time.sleep(0.1)
         other = worker_process(tmp_path, origin, redis_url, "other")
-        time.sleep(1.0)
-        doomed.send_signal(signal.SIGKILL)
+        while not any(p.stat().st_size for p in (tmp_path / "doomed" / "output").glob("*/*/*.part")):
+            assert time.monotonic() < deadline and doomed.poll() is None, "no records in an open chunk"
+            time.sleep(0.02)
+        doomed.send_signal(signal.SIGKILL)  # mid-chunk: records written but not yet final
         doomed.wait(timeout=10)
         other.communicate(timeout=240)
         second = worker_process(tmp_path, origin, redis_url, "second")
@@ -293,3 +295,27 @@ def test_a_backfill_on_two_workers_reads_each_days_index_pages_once(tmp_path: Pa
     assert sorted(final_urls(tmp_path, "a", "b")) == sorted(
         json.loads(c.expected_path.read_text())["url"] for c in cases
     )
+
+
+def test_a_machine_joining_with_output_must_fill_the_empty_shared_store_first(
+    tmp_path: Path, redis_url: str
+) -> None:
+    """Its records would all be written again: `newscrawl run` refuses (exit 3) and names the fix; after
+    `newscrawl state rebuild` the run fetches none of them again."""
+    site = many.replica(30, datetime.now(UTC))
+    command = [sys.executable, "-m", "newscrawl.cli", "run", "detik"]
+    with serve(site) as origin:
+        alone = subprocess.run([*command, *crawl_options(origin, tmp_path / "m")], cwd=ROOT,
+                               capture_output=True, text=True, env=ENV, timeout=240)  # fmt: skip
+        assert alone.returncode == 0, alone.stderr[-2000:]
+        refused = worker_process(tmp_path, origin, redis_url, "m")
+        _, err = refused.communicate(timeout=120)
+        assert refused.returncode == 3 and "newscrawl state rebuild" in err, err[-2000:]
+        options = crawl_options(origin, tmp_path / "m", NEWSCRAWL_REDIS_URL=redis_url)
+        assert main(["state", "rebuild", *options]) == 0
+        joined = worker_process(tmp_path, origin, redis_url, "m")
+        _, err = joined.communicate(timeout=240)
+    assert joined.returncode == 0, err[-2000:]
+    assert [site.fetched(many.fetch_url(n)) for n in range(30)] == [1] * 30, "fetched again after joining"
+    with open_store(redis_url) as store:
+        assert store.count() == 30
