@@ -34,7 +34,6 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,45 +41,8 @@ sys.path.insert(0, str(ROOT))
 
 import redis  # noqa: E402
 
-from benchmarks.crawl import NEWS_SITEMAP_MAX, article_html, sitemap, sitemap_index  # noqa: E402
+from benchmarks.crawl import serve  # noqa: E402
 from tests.support.redis_server import start, stop  # noqa: E402
-
-
-def serve(count: int, latency: float, port_out: multiprocessing.Queue) -> None:
-    index = sitemap_index(count)
-    parts = {
-        f"news.detik.com/berita/sitemap_news.xml/part-{k}.xml": sitemap(
-            range(k * NEWS_SITEMAP_MAX, min(count, (k + 1) * NEWS_SITEMAP_MAX))
-        )
-        for k in range((count + NEWS_SITEMAP_MAX - 1) // NEWS_SITEMAP_MAX)
-    }
-
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def do_GET(self) -> None:
-            path = self.path.lstrip("/").split("?", 1)[0]
-            body, status = b"", 404
-            if path == "news.detik.com/berita/sitemap_news.xml":
-                body, status = index, 200
-            elif path in parts:
-                body, status = parts[path], 200
-            elif path.startswith("news.detik.com/berita/d-"):
-                time.sleep(latency)
-                body, status = article_html(int(path.split("/d-")[1].split("/")[0]) - 9_000_000), 200
-            self.send_response(status)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    ThreadingHTTPServer.daemon_threads = True
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    port_out.put(server.server_address[1])
-    server.serve_forever()
 
 
 class RoundTripProxy:
@@ -132,7 +94,7 @@ def run(count: int, workers: int, latency: float, polite: bool, count_trips: boo
     """One cluster crawl: articles/s, the workers' CPU seconds, Redis commands and (``count_trips``)
     round trips per article written."""
     ports: multiprocessing.Queue = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(count, latency, ports), daemon=True)
+    server = multiprocessing.Process(target=serve, args=(count, ports, latency), daemon=True)
     server.start()
     origin = json.dumps({"*": f"http://127.0.0.1:{ports.get(timeout=30)}"})
     with tempfile.TemporaryDirectory() as tmp:

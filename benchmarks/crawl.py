@@ -80,7 +80,8 @@ def sitemap(numbers: range) -> bytes:
     ).encode()
 
 
-def serve(count: int, port_out: multiprocessing.Queue) -> None:
+def serve(count: int, port_out: multiprocessing.Queue, latency: float = 0.0) -> None:
+    """Serve the replica on a free port (put on ``port_out``); each article answer waits ``latency`` s."""
     index = sitemap_index(count)
     parts = {
         f"news.detik.com/berita/sitemap_news.xml/part-{k}.xml": sitemap(
@@ -100,6 +101,7 @@ def serve(count: int, port_out: multiprocessing.Queue) -> None:
             elif path in parts:
                 body, status = parts[path], 200
             elif path.startswith("news.detik.com/berita/d-"):
+                time.sleep(latency)
                 body, status = article_html(int(path.split("/d-")[1].split("/")[0]) - 9_000_000), 200
             self.send_response(status)
             self.send_header("Content-Type", "text/html; charset=utf-8")
