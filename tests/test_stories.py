@@ -129,6 +129,25 @@ def test_stories_persist_across_runs_only_for_written_records(tmp_path: Path) ->
     p2.close_index()
 
 
+class _Item(dict):
+    """A record as the crawl passes it on: an object a later stage can drop (plain dicts cannot be told)."""
+
+
+def test_a_record_dropped_after_the_stage_is_no_story(tmp_path: Path) -> None:
+    """The writer drops the first copy (its output failed): a later copy starts its own story instead of
+    pointing to a record that does not exist."""
+    from scrapy import signals
+
+    c = crawler(tmp_path)
+    p = opened(c)
+    lost = p.process_item(_Item(record("https://a.id/1", BASE["body"])))
+    c.signals.send_catch_log(signals.item_dropped, item=lost, response=None, exception=DropItem("x"))
+    (copy,) = run(p, record("https://b.id/2", copy_of(BASE["body"])))
+    assert copy["duplicate_of"] is None and copy["story_id"] == new_story_id("https://b.id/2")
+    assert not p.pending.keys() - {"https://b.id/2"}
+    p.close_index()
+
+
 def test_the_window_prunes_old_entries(tmp_path: Path) -> None:
     store = SqliteStoryStore(tmp_path / "state" / "stories.sqlite3")
     old = StoryEntry("https://a.id/1", "kompas", "0" * 16, "https://a.id/1", None, "2020-01-01T00:00:00Z")

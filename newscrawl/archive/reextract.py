@@ -112,10 +112,12 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             where = exc.filename or output
             print(f"newscrawl reextract: cannot write {where}: {exc.strerror}", file=sys.stderr)
+            stages.close()
             return EXIT_OUTPUT_FAILED
     if args.update_state:
-        stages.commit(keys)
-    stages.close()
+        stages.commit(keys)  # closes the stages
+    else:
+        stages.close()
     pages = sum(len(group) for group in work.articles)
     print(
         f"newscrawl reextract: {len(sources)} archive files, {work.responses} responses, "

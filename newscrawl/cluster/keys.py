@@ -17,6 +17,9 @@ WORKERS = f"{PREFIX}:workers"
 """Sorted set: worker id -> unix time of its last heartbeat."""
 LEASE_IDS = f"{PREFIX}:lease-ids"
 """Counter that numbers request leases."""
+HOLDERS = f"{PREFIX}:holders"
+"""Set: the worker ids that may hold requests (added at each pop, removed when their hash is requeued), so
+recovery never scans the database's keys (the story index alone has one per LSH bucket)."""
 
 
 def frontier(spider: Any) -> str:

@@ -20,7 +20,8 @@ from newscrawl.cluster import keys
 LEASE = "newscrawl_lease"
 """``request.meta`` key of the lease id of a request taken from the shared queue."""
 
-# KEYS: queue, processing hash, lease counter. ARGV: now. Returns {lease id, encoded request} or nil.
+# KEYS: queue, processing hash, lease counter, holders set. ARGV: now, worker id. Returns {lease id,
+# encoded request} or nil.
 # The lease id ``<n>@<queue key>`` names the portal: ``newscrawl cluster`` and idle workers count by it.
 _POP = """
 local item = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
@@ -28,6 +29,7 @@ if #item == 0 then return false end
 redis.call('ZREM', KEYS[1], item[1])
 local lease = tostring(redis.call('INCR', KEYS[3])) .. '@' .. KEYS[1]
 redis.call('HSET', KEYS[2], lease, item[2] .. '|' .. ARGV[1] .. '|' .. KEYS[1] .. '|' .. item[1])
+redis.call('SADD', KEYS[4], ARGV[2])
 return {lease, item[1]}
 """
 
@@ -44,7 +46,8 @@ class LeasedQueue(PriorityQueue):
 
     def pop(self, timeout: int = 0) -> Request | None:
         found = self._pop(
-            keys=[self.key, keys.processing(self.worker_id), keys.LEASE_IDS], args=[f"{time.time():.3f}"]
+            keys=[self.key, keys.processing(self.worker_id), keys.LEASE_IDS, keys.HOLDERS],
+            args=[f"{time.time():.3f}", self.worker_id],
         )
         if not found:
             return None

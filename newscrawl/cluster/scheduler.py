@@ -66,6 +66,8 @@ class ClusterScheduler(Scheduler):
         try:
             if not request.dont_filter and self.df.request_seen(request):
                 self.df.log(request, self.spider)
+                if lease := request.meta.pop(LEASE, None):  # a redirect to a page requested lately
+                    self.worker.release([lease])
                 return False
             self.queue.push(request)
             if lease := request.meta.pop(LEASE, None):

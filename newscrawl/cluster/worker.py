@@ -24,17 +24,19 @@ import os
 import re
 import socket
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
 import redis
 from twisted.internet import task
 
 from newscrawl.cluster import keys
+from newscrawl.state.redis import TIMEOUTS
 
 logger = logging.getLogger(__name__)
 
-# KEYS: a dead worker's processing hash. Puts every held request back into its queue; returns the count.
+# KEYS: a worker's processing hash, the holders set. ARGV: its id. Puts every held request back into its
+# queue and the worker out of the holders; returns the count.
 _REQUEUE = """
 local entries = redis.call('HGETALL', KEYS[1])
 local n = 0
@@ -47,11 +49,17 @@ for i = 2, #entries, 2 do
   n = n + 1
 end
 redis.call('DEL', KEYS[1])
+redis.call('SREM', KEYS[2], ARGV[1])
 return n
 """
 # KEYS: a lease key. ARGV: worker id, expiry ms. Renews the lease only while this worker holds it.
 _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+# KEYS: a lease key. ARGV: worker id. Frees the lease only while this worker holds it.
+_DROP = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 """
 # KEYS: lease key, done key. ARGV: worker id, cycle seconds. Marks the unit done, frees the lease.
@@ -69,8 +77,8 @@ class ClusterError(RuntimeError):
 
 
 def redis_url(settings: Any) -> str | None:
-    """``NEWSCRAWL_REDIS_URL`` from the settings, else from the environment; None: no cluster."""
-    return settings.get("NEWSCRAWL_REDIS_URL") or os.environ.get("NEWSCRAWL_REDIS_URL") or None
+    """``NEWSCRAWL_REDIS_URL`` (the settings read the environment variable); None: no cluster."""
+    return settings.get("NEWSCRAWL_REDIS_URL") or None
 
 
 def cluster_worker_id(settings: Any) -> str | None:
@@ -90,18 +98,18 @@ class Worker:
 
     def __init__(self, url: str, worker_id: str, beat_seconds: float, interval: float) -> None:
         self.url, self.id = url, worker_id
-        self.server = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+        self.server = redis.Redis.from_url(url, **TIMEOUTS)
         self.beat_seconds = beat_seconds
         self.ttl_ms = int(beat_seconds * 3 * 1000)
         self.discovery_interval = int(interval)
         self._requeue = self.server.register_script(_REQUEUE)
         self._renew = self.server.register_script(_RENEW)
         self._finish = self.server.register_script(_FINISH)
+        self._drop = self.server.register_script(_DROP)
         self.held: set[str] = set()
         """Discovery lease keys this worker holds (renewed on every beat)."""
         self.attached: list[Callable[[ClusterError], None]] = []
         """A failure callback per crawler using this worker."""
-        self.recovered = 0
         self._joined = False
         self._loop: task.LoopingCall | None = None
 
@@ -145,9 +153,9 @@ class Worker:
     def leave(self) -> None:
         """Put back what this worker still holds (taken but not done), drop its leases, stop being alive."""
         try:
-            held = self._requeue(keys=[keys.processing(self.id)])
-            for lease in list(self.held):
-                self.server.delete(lease)
+            held = self._requeue_of(self.id)
+            for lease in list(self.held):  # expired and taken by another worker meanwhile: theirs
+                self._drop(keys=[lease], args=[self.id])
             self.held.clear()
             self.server.delete(keys.alive(self.id))
             self.server.zrem(keys.WORKERS, self.id)
@@ -165,7 +173,7 @@ class Worker:
         beat, what a previous process with this worker id left unfinished)."""
         try:
             if not self._joined:
-                if back := int(self._requeue(keys=[keys.processing(self.id)])):
+                if back := int(self._requeue_of(self.id)):
                     logger.warning(
                         "Worker %s: %d requests its previous run left unfinished are back", self.id, back
                     )
@@ -189,10 +197,12 @@ class Worker:
             for on_failure in list(self.attached):
                 on_failure(exc)
 
-    def _holders(self) -> Iterator[str]:
-        """Every worker id with a processing hash (registered or not: one may die before its first beat)."""
-        for key in self.server.scan_iter(match=keys.processing("*"), count=500):
-            yield keys.worker_of(key.decode() if isinstance(key, bytes) else str(key))
+    def _requeue_of(self, worker: str) -> int:
+        return int(self._requeue(keys=[keys.processing(worker), keys.HOLDERS], args=[worker]))
+
+    def _holders(self) -> set[str]:
+        """Every worker id that may hold requests (registered or not: one may die before its first beat)."""
+        return {m.decode() if isinstance(m, bytes) else str(m) for m in self.server.smembers(keys.HOLDERS)}
 
     def recover_dead(self) -> int:
         """Requeue the requests held by every worker whose ``alive`` key is gone; forget dead workers."""
@@ -200,10 +210,10 @@ class Worker:
         known = {
             m.decode() if isinstance(m, bytes) else str(m) for m in self.server.zrange(keys.WORKERS, 0, -1)
         }
-        for worker in (known | set(self._holders())) - {self.id}:
+        for worker in (known | self._holders()) - {self.id}:
             if self.server.exists(keys.alive(worker)):
                 continue
-            back = int(self._requeue(keys=[keys.processing(worker)]))
+            back = int(self._requeue_of(worker))
             self.server.zrem(keys.WORKERS, worker)
             if back:
                 logger.warning(
@@ -212,7 +222,6 @@ class Worker:
                     back,
                 )
             count += back
-        self.recovered += count
         return count
 
     # --- request leases ---------------------------------------------------------------------------------
@@ -231,7 +240,7 @@ class Worker:
         back to the queue at the next recovery, so waiting for them is never in vain)."""
         suffix, count = f"@{queue_key}".encode(), 0
         try:
-            for worker in set(self._holders()) - {self.id}:
+            for worker in self._holders() - {self.id}:
                 count += sum(
                     1 for lease in self.server.hkeys(keys.processing(worker)) if lease.endswith(suffix)
                 )

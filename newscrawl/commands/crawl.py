@@ -17,8 +17,9 @@ from scrapy import Spider, signals
 from scrapy.commands.crawl import Command as ScrapyCrawl
 from scrapy.crawler import Crawler
 
-FAILED_REASONS = frozenset({"write_error", "archive_write_error"})
-"""Finish reasons that mean records were not written (a full disk, an unwritable archive)."""
+FAILED_REASONS = frozenset({"write_error", "archive_write_error", "redis_error", "state_error"})
+"""Finish reasons that mean records were not written (a full disk, an unwritable archive) or the shared
+state went away (Redis, the seen-store, the story index)."""
 
 
 def crawl_failures(crawler: Crawler, finish_reason: str | None) -> list[str]:

@@ -82,13 +82,27 @@ def _redis_problem(settings: Settings) -> str | None:
     return None
 
 
-def _settings_and_path(args: argparse.Namespace) -> tuple[Settings, Path]:
-    settings = project_settings(args.set)
-    return settings, sqlite_path(settings)
+def _settings(args: argparse.Namespace) -> Settings | None:
+    """The project settings with ``-s`` overrides, or None after saying why they are unusable."""
+    try:
+        return project_settings(args.set)
+    except ValueError as exc:
+        print(f"newscrawl state: {exc}", file=sys.stderr)
+        return None
+
+
+def _sqlite_path(settings: Settings) -> Path | None:
+    try:
+        return sqlite_path(settings)
+    except ValueError as exc:
+        print(f"newscrawl state: {exc}", file=sys.stderr)
+        return None
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    settings = project_settings(args.set)
+    settings = _settings(args)
+    if settings is None:
+        return EXIT_USAGE
     if is_redis(settings):
         try:
             with open_store(settings) as store:
@@ -98,10 +112,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
             return EXIT_STATE
         print(json.dumps(info))
         return EXIT_OK
-    try:
-        _, path = _settings_and_path(args)
-    except ValueError as exc:
-        print(f"newscrawl state: {exc}", file=sys.stderr)
+    path = _sqlite_path(settings)
+    if path is None:
         return EXIT_USAGE
     if not path.exists():
         print(f"newscrawl state: no seen-store at {path} (a first run creates it)", file=sys.stderr)
@@ -118,13 +130,13 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
-    settings = project_settings(args.set)
+    settings = _settings(args)
+    if settings is None:
+        return EXIT_USAGE
     if is_redis(settings):
         return _fill_redis(settings)
-    try:
-        settings, path = _settings_and_path(args)
-    except ValueError as exc:
-        print(f"newscrawl state: {exc}", file=sys.stderr)
+    path = _sqlite_path(settings)
+    if path is None:
         return EXIT_USAGE
     try:
         lock = RunLock(state_dir(settings)).acquire()

@@ -89,7 +89,6 @@ class DedupePipeline:
             raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
         try:
             stored = self.store.get(url)
-            known_hash = content_hash in self.pending_hashes or self.store.has_hash(content_hash)
         except StateError as exc:
             raise self._unavailable(item, exc) from None
         if stored is not None:
@@ -101,6 +100,10 @@ class DedupePipeline:
                 raise drop(self.crawler, item, "duplicate url", "newscrawl/duplicates/url")
             adapter["version"] = stored.version + 1
             self._inc("newscrawl/versions/new")
+        try:  # asked only now: a URL already written needs no second lookup
+            known_hash = content_hash in self.pending_hashes or self.store.has_hash(content_hash)
+        except StateError as exc:
+            raise self._unavailable(item, exc) from None
         if known_hash:
             raise drop(self.crawler, item, "duplicate content", "newscrawl/duplicates/content")
         self.pending[url] = SeenEntry.from_record(adapter, written_at="")

@@ -11,6 +11,7 @@ switches the stage off (``story_id`` and ``duplicate_of`` stay null).
 from __future__ import annotations
 
 import logging
+import weakref
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -49,7 +50,10 @@ class StoriesPipeline:
         """Entries of records passed on to the writer whose files are not yet durable, by URL."""
         # The index closes on spider_closed, after every pipeline's close_spider: the writer's last
         # commit always finds it open (as for the seen-store).
+        self._passed: dict[str, weakref.ref[Any] | None] = {}
+        """The item each pending entry came from, weakly (see :meth:`dropped_later`)."""
         crawler.signals.connect(self.commit, signal=records_committed)
+        crawler.signals.connect(self.dropped_later, signal=signals.item_dropped)
         crawler.signals.connect(self.close_index, signal=signals.spider_closed)
 
     @classmethod
@@ -92,7 +96,23 @@ class StoriesPipeline:
         if found.kind != "known":
             self.index.remember(entry)
             self.pending[url] = entry
+            try:
+                self._passed[url] = weakref.ref(item)
+            except TypeError:  # a plain dict item (``newscrawl reextract``): no later stage drops it
+                self._passed[url] = None
         return item
+
+    def dropped_later(self, item: Any, **kwargs: Any) -> None:
+        """A record that passed this stage was dropped by a later one (the writer): it is not a story's
+        member, and not its first record. (The very item: a copy dropped elsewhere leaves it alone.)"""
+        url = ItemAdapter(item).get("url")
+        passed = self._passed.get(url) if isinstance(url, str) else None
+        if passed is None or passed() is not item:
+            return
+        del self._passed[url]
+        entry = self.pending.pop(url, None)
+        if entry is not None and self.index is not None:
+            self.index.forget(entry)
 
     def commit(self, records: list[dict[str, Any]], file: str | None = None) -> None:
         """Store the entries of the records of an output file that is now durable."""
@@ -107,6 +127,7 @@ class StoriesPipeline:
             return
         for entry in entries:
             self.pending.pop(entry.url, None)
+            self._passed.pop(entry.url, None)
         self._inc("newscrawl/stories/committed", len(entries))
 
     def close_index(self) -> None:
@@ -117,6 +138,7 @@ class StoriesPipeline:
             )
             self._inc("newscrawl/stories/uncommitted", len(self.pending))
             self.pending.clear()
+        self._passed.clear()
         if self.index is not None and self.shared:
             release(self.index)
         self.index = None

@@ -69,6 +69,12 @@ class ListingMemory:
     """Per URL (as the listing spells it)."""
 
 
+def day_of(path: str) -> str | None:
+    """The date folder of an output path ``<portal>/<YYYY-MM-DD>/<name>.jsonl``."""
+    parts = path.replace("\\", "/").split("/")
+    return parts[-2] if len(parts) >= 3 else None
+
+
 class SeenStore(abc.ABC):
     """URLs and content hashes of records already durably written, with their latest version."""
 

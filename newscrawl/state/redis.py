@@ -21,7 +21,15 @@ from typing import Any
 
 import redis
 
-from newscrawl.state.base import ListedLastmod, ListingMemory, Remembered, SeenEntry, SeenStore, StateError
+from newscrawl.state.base import (
+    ListedLastmod,
+    ListingMemory,
+    Remembered,
+    SeenEntry,
+    SeenStore,
+    StateError,
+    day_of,
+)
 
 PREFIX = "newscrawl:seen"
 URLS, HASHES, FILES, NEWEST_DAY = (f"{PREFIX}:{name}" for name in ("urls", "hashes", "files", "newest-day"))
@@ -50,11 +58,6 @@ return n
 """
 
 
-def _day_of(path: str) -> str:
-    parts = path.replace("\\", "/").split("/")
-    return parts[-2] if len(parts) >= 3 else ""
-
-
 def _text(value: bytes | str | None) -> str | None:
     return value.decode() if isinstance(value, bytes) else value
 
@@ -63,10 +66,21 @@ def _listing(listing: str, part: str) -> str:
     return f"{PREFIX}:listing:{listing}:{part}"
 
 
+TIMEOUTS = {"socket_timeout": 10, "socket_connect_timeout": 5}
+"""Every newscrawl connection to Redis: a Redis that stops answering fails a command in seconds (the crawl
+then stops cleanly) instead of hanging the crawl."""
+
+
+def redacted(url: str) -> str:
+    """A Redis URL as logs and messages show it: without its password."""
+    parsed = redis.connection.parse_url(url)
+    return f"redis://{parsed.get('host', '?')}:{parsed.get('port', 6379)}/{parsed.get('db', 0)}"
+
+
 class RedisSeenStore(SeenStore):
     def __init__(self, url: str) -> None:
         self.url = url
-        self.server = redis.Redis.from_url(url, socket_timeout=10, socket_connect_timeout=5)
+        self.server = redis.Redis.from_url(url, **TIMEOUTS)
         with self._guard():
             self.server.ping()
             self._add = self.server.register_script(_ADD)
@@ -81,8 +95,7 @@ class RedisSeenStore(SeenStore):
     @property
     def where(self) -> str:
         """The URL without its password."""
-        parsed = redis.connection.parse_url(self.url)
-        return f"redis://{parsed.get('host', '?')}:{parsed.get('port', 6379)}/{parsed.get('db', 0)}"
+        return redacted(self.url)
 
     def has_url(self, url: str) -> bool:
         with self._guard():
@@ -109,7 +122,7 @@ class RedisSeenStore(SeenStore):
             value = f"{e.version}|{e.modified_at or ''}|{e.written_at}|{e.content_hash}"
             args += [e.url, e.version, value, bytes.fromhex(e.content_hash)]
         for path in files:
-            args += [path, _day_of(path)]
+            args += [path, day_of(path) or ""]
         with self._guard():
             if entries or files:
                 self._add(keys=[URLS, HASHES, FILES, NEWEST_DAY], args=args)

@@ -14,6 +14,7 @@ from newscrawl.state.base import (
     SeenEntry,
     SeenStore,
     StateError,
+    day_of,
 )
 
 _SCHEMA = (
@@ -47,12 +48,6 @@ _VERDICT = (
     "INSERT INTO listings (listing, unreliable, judged_at) VALUES (?, ?, ?) "
     "ON CONFLICT (listing) DO UPDATE SET unreliable = excluded.unreliable, judged_at = excluded.judged_at"
 )
-
-
-def _day_of(path: str) -> str | None:
-    """The date folder of an output path ``<portal>/<YYYY-MM-DD>/<name>.jsonl``."""
-    parts = path.replace("\\", "/").split("/")
-    return parts[-2] if len(parts) >= 3 else None
 
 
 class SqliteSeenStore(SeenStore):
@@ -122,7 +117,7 @@ class SqliteSeenStore(SeenStore):
         self, entries: Iterable[SeenEntry], files: Iterable[str] = (), lastmods: Iterable[ListedLastmod] = ()
     ) -> None:
         rows = [(e.url, e.content_hash, e.version, e.modified_at, e.written_at) for e in entries]
-        file_rows = [(path, _day_of(path)) for path in files]
+        file_rows = [(path, day_of(path)) for path in files]
         lastmod_rows = [(m.listing, m.url, m.lastmod, m.lastmod) for m in lastmods]
         if not rows and not file_rows and not lastmod_rows:
             return

@@ -152,6 +152,13 @@ class StoryIndex:
             self.lsh.insert(key, lean(entry.signature), check_duplication=False)
         self.local[key] = entry
 
+    def forget(self, entry: StoryEntry) -> None:
+        """Take back an entry remembered for a record that will not be written (dropped after this stage):
+        no later copy may join a story whose first record does not exist."""
+        key = entry.key
+        if self.local.pop(key, None) is not None and self._lsh is not None and key in self._lsh:
+            self._lsh.remove(key)
+
     def commit(self, entries: Iterable[StoryEntry]) -> None:
         """Store the entries of records now durably written."""
         self.store.add(entries)

@@ -49,6 +49,11 @@ class CompactSetStorage(DictSetStorage):
         elif current is not _MISSING and current == val:
             del self._dict[key]
 
+    def remove(self, *keys: Hashable, **kwargs: Any) -> None:
+        """Drop buckets; one that :meth:`remove_val` emptied is already gone."""
+        for key in keys:
+            self._dict.pop(key, None)
+
     def itemcounts(self, **kwargs: Any) -> dict[Hashable, int]:
         return {k: len(v) if isinstance(v, set) else 1 for k, v in self._dict.items()}
 

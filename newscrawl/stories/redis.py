@@ -29,12 +29,13 @@ class RedisStoryStore(StoryStore):
             import redis
         except ImportError as exc:  # an optional dependency: pip install -e ".[redis]"
             raise StoryError("NEWSCRAWL_REDIS_URL is set but the redis package is not installed") from exc
+        from newscrawl.state.redis import TIMEOUTS, redacted
         from newscrawl.stories.lsh import new_lsh
         from newscrawl.stories.signature import SIGNATURE_VERSION
 
-        self.location = url
+        self.location = redacted(url)  # logged and printed: never the password
         self._errors: tuple[type[Exception], ...] = (redis.exceptions.RedisError,)
-        params = redis.connection.parse_url(url)
+        params = redis.connection.parse_url(url) | TIMEOUTS
         self.redis = redis.Redis(**params)
         self.prefix = f"{KEY_PREFIX}:{SIGNATURE_VERSION}:t{threshold:g}:"
         try:
@@ -44,7 +45,7 @@ class RedisStoryStore(StoryStore):
                 {"type": "redis", "basename": (self.prefix + "lsh").encode(), "redis": params},
             )
         except self._errors as exc:
-            raise StoryError(f"story index in Redis at {url} is unreachable ({exc})") from exc
+            raise StoryError(f"story index in Redis at {self.location} is unreachable ({exc})") from exc
 
     def _key(self, name: str) -> str:
         return self.prefix + name
@@ -72,8 +73,10 @@ class RedisStoryStore(StoryStore):
             return {}
         fields = [str(k) for k in keys]
         try:
-            docs = self.redis.hmget(self._key("entries"), fields)
-            blobs = self.redis.hmget(self._key("signatures"), fields)
+            pipe = self.redis.pipeline(transaction=False)
+            pipe.hmget(self._key("entries"), fields)
+            pipe.hmget(self._key("signatures"), fields)
+            docs, blobs = pipe.execute()
         except self._errors as exc:
             raise self._fail(exc) from exc
         found = {}
