@@ -23,14 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import lxml.html  # noqa: E402
 import trafilatura  # noqa: E402
 
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article  # noqa: E402
-from newscrawl.extraction.page import css  # noqa: E402
 from newscrawl.portals import get_portal  # noqa: E402
 from tests.golden.regenerate import find_cases  # noqa: E402
-from tests.support.measure import bag_f1  # noqa: E402
+from tests.support.measure import bag_f1, rename_containers  # noqa: E402
 from tests.support.realpages import real_pages  # noqa: E402
 
 
@@ -43,17 +41,6 @@ class Row:
     ours: tuple[bool, bool, bool]
     """title, date, byline right"""
     theirs: tuple[bool, bool, bool]
-
-
-def rename_containers(html: bytes, portal_id: str) -> bytes:
-    portal = get_portal(portal_id)
-    doc = lxml.html.document_fromstring(html)
-    for selector in portal.body_selectors:
-        for el in css(selector)(doc):
-            for name in ("class", "id", "itemprop", "data-qa-id"):
-                if el.get(name):
-                    el.set(name, "lama-" + "-".join(el.get(name).split()))
-    return lxml.html.tostring(doc, encoding="utf-8")
 
 
 def measure(page, mode, portal_id, url, html, body, title, minute, authors) -> Row:

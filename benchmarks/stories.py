@@ -36,6 +36,7 @@ import numpy as np  # noqa: E402
 from datasketch import LeanMinHash, MinHash, MinHashLSH  # noqa: E402
 
 from benchmarks._stories_data import SAME_EVENT_PAIRS, template_days  # noqa: E402
+from benchmarks.seen_store import rss_mib  # noqa: E402
 from newscrawl.stories.index import PER_BUCKET, StoryIndex  # noqa: E402
 from newscrawl.stories.lsh import new_lsh  # noqa: E402
 from newscrawl.stories.signature import NUM_PERM, SCHEME, lean, shingles, words  # noqa: E402
@@ -50,13 +51,6 @@ DATELINES = (
     "Jakarta, CNN Indonesia -- ",
 )
 FURNITURE = ("Baca juga: {title}", "Ikuti berita terkini lainnya di Google News", "Editor: Redaksi")
-
-
-def rss_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 # --- the labelled set ----------------------------------------------------------------------------------

@@ -11,11 +11,11 @@ import pytest
 
 from newscrawl.extraction.core import FetchedPage, NotAnArticle, extract_article
 from newscrawl.extraction.noise import is_noise_line
-from newscrawl.extraction.page import css, parse_page
+from newscrawl.extraction.page import parse_page
 from newscrawl.extraction.text import clean_blocks
 from newscrawl.portals import get_portal
 from tests.golden.regenerate import find_cases
-from tests.support.measure import bag_f1
+from tests.support.measure import bag_f1, rename_containers
 from tests.support.realpages import real_pages
 
 CASES = find_cases()
@@ -70,24 +70,12 @@ def test_an_article_under_an_unfamiliar_url_is_extracted_all_the_same(case) -> N
     )
 
 
-def _rename_containers(html: bytes, portal_id: str) -> bytes:
-    """The page as a redesign or an older template would serve it: the portal's body container unknown."""
-    portal = get_portal(portal_id)
-    doc = lxml.html.document_fromstring(html)
-    for selector in portal.body_selectors:
-        for el in css(selector)(doc):
-            for name in ("class", "id", "itemprop", "data-qa-id"):
-                if el.get(name):
-                    el.set(name, "lama-" + "-".join(el.get(name).split()))
-    return lxml.html.tostring(doc, encoding="utf-8")
-
-
 @pytest.mark.parametrize("case", SINGLE_PAGE, ids=[c.id for c in SINGLE_PAGE])
 def test_generic_path_is_not_worse_than_plain_trafilatura(case) -> None:
     import trafilatura
 
     expected = _expected(case)
-    html = _rename_containers(case.pages[0].read_bytes(), case.portal)
+    html = rename_containers(case.pages[0].read_bytes(), case.portal)
     item = extract_article([FetchedPage(case.fetched_url(), html)], get_portal(case.portal))
     assert item.extraction == "fallback"
     theirs = trafilatura.bare_extraction(html.decode("utf-8"), url=case.fetched_url(), with_metadata=True)
@@ -214,7 +202,7 @@ def test_generic_path_on_real_pages_matches_the_truth(page) -> None:
     """The real pages with their container renamed, as an older template or a redesign would show them."""
     import trafilatura
 
-    html, truth = _rename_containers(page.html(), page.portal), " ".join(page.truth())
+    html, truth = rename_containers(page.html(), page.portal), " ".join(page.truth())
     item = extract_article([FetchedPage(page.url, html)], get_portal(page.portal))
     theirs = trafilatura.bare_extraction(html.decode("utf-8"), url=page.url, with_metadata=True)
     assert bag_f1(truth, item.body) >= max(0.98, bag_f1(truth, theirs.text or ""))

@@ -21,6 +21,7 @@ from newscrawl.extraction.text import (
     BLOCK_TAGS,
     clean_blocks,
     content_hash,
+    dedupe_key,
     iter_blocks,
     join_paragraphs,
     word_count,
@@ -85,11 +86,6 @@ LISTING_SHARE = 0.5
 headline-and-timestamp lines (a tag, index or search page that slipped past every other check)."""
 _LISTING_MIN_LINES = 3
 _PROSE_LINE_WORDS = 25
-_KEY = re.compile(r"[\W_]+")
-
-
-def _key(text: str) -> str:
-    return _KEY.sub(" ", text.casefold()).strip()
 
 
 def reads_as_listing(paragraphs: Sequence[str], page: ParsedPage) -> bool:
@@ -98,8 +94,8 @@ def reads_as_listing(paragraphs: Sequence[str], page: ParsedPage) -> bool:
     short = [p for p in paragraphs if len(p.split()) <= _PROSE_LINE_WORDS]
     if len(short) < _LISTING_MIN_LINES or len(short) < LISTING_SHARE * len(paragraphs):
         return False
-    links = {key for a in page.doc.iter("a") if len(key := _key(a.text_content() or "")) > 12}
-    listed = sum(1 for p in short if _TIMESTAMP.search(p) or _key(p) in links)
+    links = {key for a in page.doc.iter("a") if len(key := dedupe_key(a.text_content() or "")) > 12}
+    listed = sum(1 for p in short if _TIMESTAMP.search(p) or dedupe_key(p) in links)
     return listed >= _LISTING_MIN_LINES and listed >= LISTING_SHARE * len(paragraphs)
 
 

@@ -87,7 +87,8 @@ def iter_blocks(root: lxml.html.HtmlElement) -> Iterator[str]:
     yield from flush()
 
 
-def _dedupe_key(text: str) -> str:
+def dedupe_key(text: str) -> str:
+    """A paragraph as compared for repeats: case-folded, punctuation and underscores as single spaces."""
     return _DEDUPE_KEY.sub(" ", text.casefold()).strip()
 
 
@@ -110,10 +111,10 @@ def clean_blocks(blocks: Iterable[str], extra_noise: tuple[re.Pattern[str], ...]
             continue
         if pending_dateline:
             block, pending_dateline = f"{pending_dateline} {block}", ""
-        key = _dedupe_key(block)
+        key = dedupe_key(block)
         if not key:
             continue
-        if key in seen and (len(key) >= _MIN_DEDUPE_CHARS or (kept and _dedupe_key(kept[-1]) == key)):
+        if key in seen and (len(key) >= _MIN_DEDUPE_CHARS or (kept and dedupe_key(kept[-1]) == key)):
             continue
         seen.add(key)
         kept.append(block)

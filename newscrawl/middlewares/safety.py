@@ -248,7 +248,7 @@ def is_network_failure(exception: BaseException) -> bool:
     """A refused request or a failure of the network, the server or the connection: an expected event
     logged as one line. Anything else that reaches an errback is an error in the code."""
     kind = fault_kind(exception)
-    return kind is None or kind != "other" or isinstance(exception, _NETWORK_ERRORS)
+    return kind != "other" or isinstance(exception, _NETWORK_ERRORS)
 
 
 def describe_failure(exception: BaseException) -> str:

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from newscrawl.spiders.ledger import SAMPLE_SIZE
+
 RUNS_DIRNAME = "_runs"
 COVERAGE_FIELDS = ("published_at", "authors", "image_url", "tags")
 SHAPE_SKIPS = ("off_domain", "not_article_url", "index_link_unmatched", "bad_url")
@@ -156,7 +158,7 @@ def merge_entries(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     out["sources"] = _merge_sources(a.get("sources") or {}, b.get("sources") or {})
     samples = {k: list(v) for k, v in (a.get("skipped_samples") or {}).items()}
     for reason, urls in (b.get("skipped_samples") or {}).items():
-        samples[reason] = list(dict.fromkeys([*samples.get(reason, []), *urls]))[:5]
+        samples[reason] = list(dict.fromkeys([*samples.get(reason, []), *urls]))[:SAMPLE_SIZE]
     out["skipped_samples"] = samples
     out["started_at"], out["finished_at"] = (
         min(a["started_at"], b["started_at"]),

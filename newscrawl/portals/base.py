@@ -164,9 +164,7 @@ class Portal:
     def owns_host(self, host: str) -> bool:
         """Whether the host is under one of the portal's registrable domains."""
         host = normal_host(host)
-        return registrable_domain(host) in self.domains or any(
-            host == d or host.endswith("." + d) for d in self.domains
-        )
+        return any(host == d or host.endswith("." + d) for d in self.domains)
 
     def canonical_host(self, host: str) -> str:
         """The host of an article's canonical URL: a regional or channel host stays itself; the bare
@@ -176,7 +174,8 @@ class Portal:
             return self.mobile_hosts[host]
         if not self.domains or not self.owns_host(host):
             return host
-        labels = subdomain(host).split(".") if subdomain(host) else []
+        sub = subdomain(host)
+        labels = sub.split(".") if sub else []
         while labels and labels[0] in _MOBILE_LABELS:
             labels.pop(0)
         return ".".join([*labels, registrable_domain(host)]) if labels else self.home

@@ -248,10 +248,14 @@ class PortalSpider(scrapy.Spider):
                 continue
             self._indexed.add(url)
             new += 1
+            if url in self._announced:
+                self._count("skipped/listed_again")  # a feed or sitemap of this crawl lists it too
+                continue
+            self._announced.add(url)
+            self._count("discovered")
             if not self.already_written(url, None):
                 self._admit(url, None)
         self._count("index_entries", new)
-        self._count("discovered", new)
         meta = response.meta
         if new and meta["page"] < self.portal.index_max_pages:
             yield self._index_request(meta["template"], meta["day"], meta["page"] + 1)
@@ -442,23 +446,17 @@ class PortalSpider(scrapy.Spider):
         that canonicalisation maps elsewhere (an ``m.``/AMP host, another URL shape) is fetched as announced,
         since the mapping may lose what the server needs; the page's canonical link names the record."""
         if entry is not None and not _same_page(entry.url, url):
-            meta = {"kind": "article", "article_url": url, "single_page": False, "entry": entry}
-            fetch = entry.url.split("#", 1)[0]
-            return scrapy.Request(
-                fetch,
-                callback=self.parse_article,
-                errback=self.on_error,
-                meta=meta,
-                dont_filter=self._is_refetch(url),
+            fetch, single_page = entry.url.split("#", 1)[0], False
+        else:
+            all_pages = (
+                self.portal.all_pages_url(url)
+                if self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True)
+                else None
             )
-        all_pages = (
-            self.portal.all_pages_url(url) if self.settings.getbool("NEWSCRAWL_SINGLE_PAGE", True) else None
-        )
-        use_single = all_pages is not None
-        fetch_url = all_pages or url
-        meta = {"kind": "article", "article_url": url, "single_page": bool(use_single), "entry": entry}
+            fetch, single_page = all_pages or url, all_pages is not None
+        meta = {"kind": "article", "article_url": url, "single_page": single_page, "entry": entry}
         return scrapy.Request(
-            fetch_url,
+            fetch,
             callback=self.parse_article,
             errback=self.on_error,
             meta=meta,
@@ -572,13 +570,13 @@ class PortalSpider(scrapy.Spider):
 
     def _request_done(self, request: scrapy.Request) -> None:
         """A cluster request that failed for good is done (errbacks bypass the lease middleware)."""
-        if self.worker is not None:
-            self.unit_reads.done(request)
-        if self.worker is not None and (lease := request.meta.get(LEASE)):
-            try:
-                self.worker.release([lease])
-            except ClusterError as exc:  # the scheduler and the heartbeat stop the crawl
-                self.logger.error("%s", exc)
+        if self.worker is None:
+            return
+        self.unit_reads.done(request)
+        try:
+            self.worker.release([request.meta.get(LEASE)])
+        except ClusterError as exc:  # the scheduler and the heartbeat stop the crawl
+            self.logger.error("%s", exc)
 
     def _count(self, key: str, count: int = 1) -> None:
         self.crawler.stats.inc_value(f"newscrawl/{key}", count)

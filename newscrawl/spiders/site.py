@@ -43,7 +43,7 @@ class SiteSpider(PortalSpider):
             f"{origin}/robots.txt",
             callback=self.parse_robots,
             errback=self.on_error,
-            meta={"kind": "robots", "origin": origin},
+            meta={"kind": "robots"},
             dont_filter=True,
         )
         home = scrapy.Request(
@@ -54,4 +54,4 @@ class SiteSpider(PortalSpider):
     def declared_sitemaps(self, response: Response) -> list[str]:
         """robots.txt's ``Sitemap:`` lines, else the places sitemaps usually are."""
         listed = super().declared_sitemaps(response)
-        return listed or [response.meta["origin"] + path for path in USUAL_SITEMAPS]
+        return listed or [response.urljoin(path) for path in USUAL_SITEMAPS]
